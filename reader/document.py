@@ -1,0 +1,72 @@
+"""From text to a Document: structure, quotations and speakers together."""
+
+from __future__ import annotations
+
+from reader.model import MENTION, Document, Quote, Speaker
+from reader.quotes import find_quotes
+from reader.speakers import attribute_speakers
+from reader.structure import parse_structure
+from reader.textio import read_text
+
+# A text this long, or one with book and chapter headings, is read as fiction.
+_FICTION_LENGTH = 60_000
+
+
+def analyse(text: str, markdown: bool = False, warnings: tuple[str, ...] = ()) -> Document:
+    """Analyse decoded, newline-normalised text."""
+    st = parse_structure(text, markdown=markdown)
+    spans = find_quotes(text, st.paragraphs)
+    fiction = len(text) > _FICTION_LENGTH or any(
+        s.heading is not None and s.heading.text.lower().startswith(("chapter", "book ", "stave")) for s in st.sections
+    )
+    attributions, entities = attribute_speakers(text, st.paragraphs, spans, fiction=fiction)
+
+    # Only entities that speak become speakers; renumber them by first quotation.
+    order: dict[int, int] = {}
+    for a, s in zip(attributions, spans):
+        if a.speaker is not None and s.kind != MENTION and a.speaker not in order:
+            order[a.speaker] = len(order)
+    counts = [0] * len(order)
+    quotes: list[Quote] = []
+    group = -1
+    prev = None
+    for idx, (a, s) in enumerate(zip(attributions, spans)):
+        spk = order.get(a.speaker) if a.speaker is not None and s.kind != MENTION else None
+        if spk is not None:
+            counts[spk] += 1
+        same_utterance = (
+            prev is not None
+            and s.kind != MENTION
+            and prev[1].kind != MENTION
+            and (s.continued or (s.paragraph == prev[1].paragraph and spk is not None and spk == prev[0]))
+        )
+        if not same_utterance:
+            group += 1
+        quotes.append(
+            Quote(idx, s.start, s.end, text[s.start : s.end], s.kind, s.paragraph, group, spk,
+                  a.cue if s.kind != MENTION else None)
+        )
+        prev = (spk, s)
+    speakers = []
+    for ent_index, spk in sorted(order.items(), key=lambda kv: kv[1]):
+        e = entities[ent_index]
+        speakers.append(Speaker(spk, e.display, e.kind, tuple(e.mentions), counts[spk]))
+    return Document(
+        text=text,
+        paragraphs=st.paragraphs,
+        sections=st.sections,
+        quotes=tuple(quotes),
+        speakers=tuple(speakers),
+        kicker=st.kicker,
+        title=st.title,
+        standfirst=st.standfirst,
+        dateline=st.dateline,
+        warnings=warnings,
+    )
+
+
+def load_document(path: str) -> Document:
+    """Read and analyse a file (``-`` for standard input). Raises textio.InputError."""
+    decoded = read_text(path)
+    markdown = path.lower().endswith((".md", ".markdown"))
+    return analyse(decoded.text, markdown=markdown, warnings=decoded.warnings)

@@ -1,0 +1,124 @@
+"""The document model: what the engine finds in a text, as plain frozen dataclasses.
+
+All offsets are character offsets into ``Document.text``: the decoded text with line
+endings normalised to ``\\n``. Spans are half-open ``[start, end)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Kinds of quotation.
+SPEECH = "speech"  # someone's words
+PARTIAL = "partial"  # a quoted fragment inside reported speech
+MENTION = "mention"  # a title, nickname or scare quote: not speech
+
+# Kinds of speaker.
+PERSON = "person"
+ORGANISATION = "organisation"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A single piece of text with a role: the kicker, title, standfirst or dateline."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of body text: ``Document.text[start:end]`` (hard wraps kept).
+
+    The first paragraph of a news story may begin with the dateline.
+    """
+
+    index: int
+    start: int
+    end: int
+    section: int  # index into Document.sections
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of the document: a heading and the paragraphs under it.
+
+    ``level`` is 1 for a top-level heading (a book, a Markdown ``#``), deeper for nested
+    headings. ``parent`` is the index of the enclosing section or ``None``. The first
+    section of a document may have no heading in the text (``heading`` is ``None``);
+    its ``title`` is then a name for the reader.
+    """
+
+    index: int
+    title: str
+    level: int
+    heading: Block | None
+    first_paragraph: int  # index of its first paragraph
+    paragraph_count: int  # paragraphs directly under this heading (subsections excluded)
+    parent: int | None = None
+
+    @property
+    def paragraphs(self) -> range:
+        return range(self.first_paragraph, self.first_paragraph + self.paragraph_count)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation span: the content between the marks (marks excluded).
+
+    A quotation interrupted by its attribution (``"A," she said, "B."``) or running over
+    several paragraphs is several ``Quote`` records sharing one ``group``.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: str  # SPEECH, PARTIAL or MENTION
+    paragraph: int  # index of the paragraph that holds the start
+    group: int  # quotes of one utterance share a group number
+    speaker: int | None = None  # index into Document.speakers
+    cue: str | None = None  # the verb or phrase that attributed it: "said", "according to"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A person or organisation quoted in the document."""
+
+    index: int
+    name: str  # canonical: the fullest form used in the text
+    kind: str  # PERSON or ORGANISATION
+    mentions: tuple[str, ...]  # every form that referred to them, in order of first use
+    quote_count: int = 0
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    sections: tuple[Section, ...]
+    quotes: tuple[Quote, ...]
+    speakers: tuple[Speaker, ...]
+    kicker: Block | None = None
+    title: Block | None = None
+    standfirst: Block | None = None
+    dateline: Block | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+    def paragraph_text(self, index: int) -> str:
+        p = self.paragraphs[index]
+        return self.text[p.start : p.end]
+
+    def speaker_of(self, quote: Quote) -> Speaker | None:
+        return None if quote.speaker is None else self.speakers[quote.speaker]
+
+    def section_of_paragraph(self, index: int) -> Section:
+        return self.sections[self.paragraphs[index].section]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.paragraphs and self.title is None

@@ -1,0 +1,312 @@
+"""Finding quotations: the spans between quotation marks, told apart from apostrophes.
+
+``find_quotes(text, paragraphs)`` returns ``Span`` records in document order. Double
+quotes (straight, curly, low-9), single quotes used as quotation marks and guillemets
+are recognised; a quotation nested inside another is part of the outer one; a quotation
+whose paragraph ends before it closes continues when the next paragraph opens with a
+quotation mark again (the convention for speech over several paragraphs), and otherwise
+ends with its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.model import MENTION, PARTIAL, SPEECH, Paragraph
+
+_MARKS = re.compile("[\"“”„‟‘’'‚‛«»‹›]")
+
+# Mark character -> family. Straight marks are ambiguous and resolved from context.
+_DOUBLE = "double"
+_SINGLE = "single"
+_GUILLEMET = "guillemet"
+_FAMILY = {
+    '"': _DOUBLE, "“": _DOUBLE, "”": _DOUBLE, "„": _DOUBLE, "‟": _DOUBLE,
+    "'": _SINGLE, "‘": _SINGLE, "’": _SINGLE, "‚": _SINGLE, "‛": _SINGLE,
+    "«": _GUILLEMET, "»": _GUILLEMET, "‹": _SINGLE, "›": _SINGLE,
+}
+_OPEN_ONLY = set("“„‟‘‚‛«‹")
+_CLOSE_ONLY = set("”’»›")
+
+_OPEN_BEFORE = set(" \t\n([{<—–-/:;\u00a0\"“‘'«„…")  # characters after which a mark opens
+_CLOSE_AFTER = set(" \t\n)]}>—–-/,.;:!?…\"”’'»")  # characters before which a mark closes
+
+# Elisions that start with an apostrophe: 'em, 'tis, ’90s, 'n' ...
+_ELISION = re.compile(r"['’‘](?:\d0s|\d\d\b|em\b|tis\b|twas\b|twere\b|cause\b|til\b|n\b|n'|s\b|d\b|re\b|ll\b|ve\b|m\b|un\b|ere\b|im\b|er\b|ave\b|ow\b|appen\b|alf\b|e\b|ee\b)", re.I)
+
+_SPEECH_VERB_BEFORE = re.compile(
+    r"\b(?:said|says|say|told|tells|asked|asks|added|adds|replied|shouted|cried|wrote|writes|declared|"
+    r"stated|stressed|noted|explained|insisted|warned|answered|exclaimed|whispered|continued|went on|"
+    r"tweeted|posted|announced|remarked|responded|observed|argued|admitted|recalled|emphasized|emphasised|"
+    r"concluded|began|called|yelled|muttered|murmured|repeated|thundered|snapped|sighed|pleaded|"
+    r"quipped|joked|boasted|claimed|vowed|promised|saying|telling|adding|asking|reads?|reading)"
+    r"(?:\s+(?:\w+\s+){0,3}?(?:that|to\s+\w+|him|her|them|me|us|reporters|journalists))?,?\s*$",
+    re.I,
+)
+
+
+@dataclass
+class Span:
+    """A quotation's content span, with its marks and where it stands."""
+
+    start: int
+    end: int
+    paragraph: int
+    open_mark: int  # offset of the opening mark
+    close_mark: int | None  # offset of the closing mark, None when it ran to the paragraph's end
+    kind: str = SPEECH
+    continued: bool = False  # continues the previous span (a quotation over several paragraphs)
+    continues: bool = False  # goes on in the next paragraph
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum()
+
+
+def _can_open(text: str, i: int, lo: int, hi: int) -> bool:
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    if after in " \t\n\u00a0":
+        return False
+    return before in _OPEN_BEFORE or not (_is_word(before) or before in ".,;!?")
+
+
+def _can_close(text: str, i: int, lo: int, hi: int) -> bool:
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    if before in " \t\n\u00a0":
+        return False
+    return after in _CLOSE_AFTER or not _is_word(after)
+
+
+def _double_opens(text: str, i: int, lo: int, hi: int) -> bool:
+    """A double mark or guillemet that opens a quotation at the top level."""
+    c = text[i]
+    if c == "”":
+        return False
+    if c in "“„‟«":
+        return True
+    if c == "»":  # »German« style
+        return _can_open(text, i, lo, hi)
+    return _can_open(text, i, lo, hi) or not _can_close(text, i, lo, hi)
+
+
+def _single_opens(text: str, i: int, lo: int, hi: int) -> bool:
+    """A single mark that opens a quotation (and is not an apostrophe or elision)."""
+    c = text[i]
+    if c in _CLOSE_ONLY:
+        return False
+    if not _can_open(text, i, lo, hi):
+        return False
+    if _ELISION.match(text, i):
+        return False
+    return True
+
+
+def _single_closes(text: str, i: int, lo: int, hi: int) -> bool:
+    c = text[i]
+    if c in _OPEN_ONLY and c != "‛":
+        return False
+    if not _can_close(text, i, lo, hi):
+        return False
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    # Apostrophes inside a word (don't, Russia’s) never close.
+    if _is_word(before) and _is_word(after):
+        return False
+    return True
+
+
+def _is_possessive_plural(text: str, i: int, hi: int) -> bool:
+    """`farmers’ fields`: an apostrophe after s, followed by a lower-case word."""
+    return (
+        i > 0
+        and text[i - 1] in "sS"
+        and i + 2 < hi
+        and text[i + 1] == " "
+        and text[i + 2].islower()
+    )
+
+
+def find_quotes(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> list[Span]:
+    spans: list[Span] = []
+    carry: Span | None = None  # a quotation left open at the end of the previous paragraph
+    carry_family: str | None = None
+    for para in paragraphs:
+        lo, hi = para.start, para.end
+        pending_carry = carry
+        carry = None
+        marks = [(m.start(), m.group()) for m in _MARKS.finditer(text, lo, hi)]
+        k = 0
+        # A quotation continued from the previous paragraph: this one opens with a mark again.
+        if pending_carry is not None:
+            if marks and marks[0][0] == lo and _FAMILY[marks[0][1]] == carry_family:
+                k = 1
+                start = lo + 1
+                k, span = _scan_quote(text, marks, k, start, carry_family, para, lo, hi)
+                span.continued = True
+                spans.append(span)
+                if span.close_mark is None:
+                    span.continues = True
+                    carry, carry_family = span, carry_family
+            else:
+                pending_carry.continues = False
+        while k < len(marks):
+            i, c = marks[k]
+            fam = _FAMILY[c]
+            if fam == _DOUBLE or fam == _GUILLEMET:
+                if not _double_opens(text, i, lo, hi):
+                    k += 1
+                    continue
+                k, span = _scan_quote(text, marks, k + 1, i + 1, fam, para, lo, hi)
+            else:
+                if not _single_opens(text, i, lo, hi):
+                    k += 1
+                    continue
+                # A single quote must close within its paragraph, or run on into the next.
+                close_k = _find_single_close(text, marks, k + 1, lo, hi)
+                if close_k is None and not _next_paragraph_opens_single(text, paragraphs, para):
+                    k += 1
+                    continue
+                k, span = _scan_quote(text, marks, k + 1, i + 1, fam, para, lo, hi)
+            spans.append(span)
+            if span.close_mark is None:
+                nxt = para.index + 1
+                if nxt < len(paragraphs) and _opens_with_mark(text, paragraphs[nxt], fam):
+                    span.continues = True
+                    carry, carry_family = span, fam
+                break
+    for s in spans:
+        s.kind = _kind(text, s, paragraphs)
+    return [s for s in spans if s.end > s.start]
+
+
+def _opens_with_mark(text: str, para: Paragraph, family: str) -> bool:
+    c = text[para.start] if para.start < para.end else ""
+    return c in _FAMILY and _FAMILY[c] == family and c not in _CLOSE_ONLY
+
+
+def _next_paragraph_opens_single(text: str, paragraphs, para: Paragraph) -> bool:
+    nxt = para.index + 1
+    return nxt < len(paragraphs) and _opens_with_mark(text, paragraphs[nxt], _SINGLE)
+
+
+def _find_single_close(text: str, marks, k: int, lo: int, hi: int) -> int | None:
+    candidates = [j for j in range(k, len(marks)) if _FAMILY[marks[j][1]] == _SINGLE and _single_closes(text, marks[j][0], lo, hi)]
+    for n, j in enumerate(candidates):
+        if _is_possessive_plural(text, marks[j][0], hi) and n + 1 < len(candidates):
+            continue
+        return j
+    return None
+
+
+def _scan_quote(text: str, marks, k: int, start: int, family: str, para: Paragraph, lo: int, hi: int):
+    """Scan from mark k for the mark that closes a quotation of `family` opened before it.
+
+    Returns the index of the next unread mark and the span.
+    """
+    nested: str | None = None  # family of a quotation open inside this one
+    nested_close_k: int | None = None
+    while k < len(marks):
+        i, c = marks[k]
+        fam = _FAMILY[c]
+        if nested is not None:
+            if nested == _SINGLE and k == nested_close_k or nested != _SINGLE and fam == nested and _can_close(text, i, lo, hi) and c not in _OPEN_ONLY:
+                nested = None
+                k += 1
+                continue
+            if fam == family and _closes(text, i, c, family, lo, hi):
+                nested = None  # the inner quotation was left open; the outer one closes here
+            else:
+                k += 1
+                continue
+        if fam == family:
+            if family == _SINGLE:
+                if _single_closes(text, i, lo, hi) and not (
+                    _is_possessive_plural(text, i, hi) and _find_single_close(text, marks, k + 1, lo, hi) is not None
+                ):
+                    return k + 1, _make_span(text, start, i, para, i)
+                k += 1
+                continue
+            if _closes(text, i, c, family, lo, hi):
+                return k + 1, _make_span(text, start, i, para, i)
+            # An opening-looking mark inside an open quotation: read it as the close.
+            if c not in _OPEN_ONLY or c == "»":
+                return k + 1, _make_span(text, start, i, para, i)
+            k += 1
+            continue
+        # A quotation of another family opening inside: nested.
+        if fam == _SINGLE:
+            if _single_opens(text, i, lo, hi):
+                j = _find_single_close(text, marks, k + 1, lo, hi)
+                if j is not None:
+                    nested, nested_close_k = _SINGLE, j
+        elif _can_open(text, i, lo, hi) and c not in _CLOSE_ONLY:
+            nested = fam
+        k += 1
+    end = hi
+    return len(marks), _make_span(text, start, end, para, None)
+
+
+def _closes(text: str, i: int, c: str, family: str, lo: int, hi: int) -> bool:
+    if c in _OPEN_ONLY and not (family == _GUILLEMET and c == "«"):
+        return False
+    return _can_close(text, i, lo, hi) or c in _CLOSE_ONLY
+
+
+def _make_span(text: str, start: int, end: int, para: Paragraph, close: int | None) -> Span:
+    s, e = start, end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Span(s, e, para.index, start - 1, close)
+
+
+_WORDS = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def _kind(text: str, span: Span, paragraphs) -> str:
+    """Speech, a partial quotation inside reported speech, or a mention (title, scare quote)."""
+    if span.continued or span.continues:
+        return SPEECH
+    para = paragraphs[span.paragraph]
+    content = text[span.start : span.end]
+    words = _WORDS.findall(content)
+    before = text[para.start : span.open_mark].rstrip()
+    close = span.close_mark if span.close_mark is not None else span.end
+    after = text[close + 1 : para.end].lstrip()
+    ends_sentence = bool(re.search(r"[.!?,;:…—–-]$", content.rstrip("'’\"”)")))
+    at_start = not before or before[-1] in ".!?:;—–-([\"“”'‘’…" or before.endswith(",")
+    speech_verb_before = bool(_SPEECH_VERB_BEFORE.search(before[-80:]))
+    if at_start:
+        if not ends_sentence and len(words) <= 3 and not speech_verb_before:
+            # "Friends" was a hit; "Blue Hours" came out in May.
+            if after and (after[0].isalpha() and not _tag_follows(after)):
+                return MENTION
+        return SPEECH
+    # Embedded in a sentence.
+    if speech_verb_before and (content[:1].isupper() or ends_sentence):
+        return SPEECH
+    if len(words) <= 4 and not ends_sentence:
+        return MENTION
+    if not ends_sentence and len(words) <= 6 and _is_title_like(words):
+        return MENTION
+    return PARTIAL
+
+
+_TAG_AFTER = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){0,3}(?:he|she|they|I|we|it)?\s*(?:said|says|asked|asks|told|added|replied|"
+    r"cried|shouted|exclaimed|whispered|answered|continued|wrote|insisted|explained|noted)\b",
+    re.I,
+)
+
+
+def _tag_follows(after: str) -> bool:
+    return bool(_TAG_AFTER.match(after[:60]))
+
+
+def _is_title_like(words: list[str]) -> bool:
+    long = [w for w in words if len(w) > 3]
+    return bool(long) and all(w[0].isupper() for w in long)

@@ -1,0 +1,332 @@
+"""Finding the structure of a text: kicker, title, standfirst, dateline, headings, paragraphs.
+
+``parse_structure(text)`` works on the decoded, newline-normalised text and returns
+spans into it; it never changes the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.model import Block, Paragraph, Section
+
+OPENING_SECTION = "Opening"
+
+_LINE = re.compile(r"[^\n]*")
+_BLANK = re.compile(r"[ \t\f\v\u00a0\u200b\ufeff]*")
+_TERMINAL = re.compile(r"[.!?:;,…\"'”’»)\]]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s*$|[\"”’»]\s*$")
+_QUOTE_START = re.compile(r"^\s*[\"'“‘«„‹]")
+_NUMBER_WORDS = (
+    "ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE|THIRTEEN|FOURTEEN|FIFTEEN|"
+    "SIXTEEN|SEVENTEEN|EIGHTEEN|NINETEEN|TWENTY|FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|"
+    "EIGHTH|NINTH|TENTH|LAST|FINAL"
+)
+_NUMBER = rf"(?:[IVXLCDM]+|\d+|(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?)"
+_BOOK_HEADING = re.compile(
+    rf"^(?:BOOK|Book|PART|Part|VOLUME|Volume|EPILOGUE|Epilogue|FIRST EPILOGUE|SECOND EPILOGUE)"
+    rf"(?:\s+(?i:{_NUMBER}))?\b(?:[.:\s—–-].*)?$"
+)
+_CHAPTER_HEADING = re.compile(rf"^(?:CHAPTER|Chapter|STAVE|Stave)\s+(?i:{_NUMBER})\b(?:[.:\s—–-].*)?$")
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_PLACE = r"[A-Z][A-Z'.\-]+(?:[ ][A-Z][A-Z'.\-]+){0,3}"
+_DATELINE = re.compile(
+    rf"""^(?:
+        {_PLACE}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?,\s*{_MONTHS}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?\.?
+            (?:\s*/[A-Za-z-]+/\.?|\s*\((?:[A-Za-z][\w .&-]{{0,30}})\)\s*[-—–]{{1,2}})?
+      | {_PLACE}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*\((?:[A-Za-z][\w .&-]{{0,30}})\)\s*[-—–]{{1,2}}
+      | {_PLACE}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*[—–]
+      | {_PLACE}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s+--?(?=\s)
+      | {_PLACE}\s*\.\s*/[A-Za-z-]+/\.?
+    )(?=\s)""",
+    re.VERBOSE,
+)
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_MD_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass
+class _Unit:
+    """A run of non-blank lines: a paragraph or a heading candidate."""
+
+    start: int
+    end: int
+    lines: list[tuple[int, int]]  # (start, end) of each line, trailing blanks trimmed
+
+
+@dataclass(frozen=True)
+class Structure:
+    paragraphs: tuple[Paragraph, ...]
+    sections: tuple[Section, ...]
+    kicker: Block | None
+    title: Block | None
+    standfirst: Block | None
+    dateline: Block | None
+
+
+def _blocks(text: str, begin: int = 0) -> list[_Unit]:
+    """Split the text into blocks of non-blank lines."""
+    units: list[_Unit] = []
+    current: list[tuple[int, int]] = []
+    pos = begin
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        line_end = nl
+        while line_end > pos and text[line_end - 1] in " \t\f\v\u00a0":
+            line_end -= 1
+        line_start = pos
+        while line_start < line_end and text[line_start] in " \t\f\v\u00a0\ufeff\u200b":
+            line_start += 1
+        if line_start >= line_end:
+            if current:
+                units.append(_Unit(current[0][0], current[-1][1], current))
+                current = []
+        else:
+            current.append((line_start, line_end))
+        pos = nl + 1
+    if current:
+        units.append(_Unit(current[0][0], current[-1][1], current))
+    return units
+
+
+def _wrap_width(units: list[_Unit]) -> int:
+    """The width at which the text is hard-wrapped, or 0 when lines are not wrapped."""
+    lengths = sorted(e - s for u in units if len(u.lines) > 1 for s, e in u.lines[:-1])
+    if len(lengths) < 3:
+        return 0
+    width = lengths[int(len(lengths) * 0.95)]
+    return width if width <= 100 else 0
+
+
+def _split_block(text: str, unit: _Unit, width: int) -> list[_Unit]:
+    """Split a block into paragraphs: one per line unless the lines are hard-wrapped."""
+    if len(unit.lines) == 1:
+        return [unit]
+    if not width:
+        return [_Unit(s, e, [(s, e)]) for s, e in unit.lines]
+    out: list[_Unit] = []
+    current: list[tuple[int, int]] = []
+    for i, (s, e) in enumerate(unit.lines):
+        current.append((s, e))
+        if i + 1 < len(unit.lines):
+            nxt_s, nxt_e = unit.lines[i + 1]
+            nxt_word = text[nxt_s:nxt_e].split(" ", 1)[0]
+            short = (e - s) + 1 + len(nxt_word) <= width * 0.75
+            line = text[s:e]
+            if short and (_SENTENCE_END.search(line) or _is_heading_line(line)):
+                out.append(_Unit(current[0][0], current[-1][1], current))
+                current = []
+    if current:
+        out.append(_Unit(current[0][0], current[-1][1], current))
+    return out
+
+
+def _words(s: str) -> int:
+    return len(s.split())
+
+
+def _is_heading_line(line: str) -> bool:
+    """A short line without closing punctuation: a candidate section heading."""
+    line = line.strip()
+    if not line or len(line) > 90 or _words(line) > 12:
+        return False
+    if _BOOK_HEADING.match(line) or _CHAPTER_HEADING.match(line):
+        return True
+    if _TERMINAL.search(line) and not line.endswith(("?", "!")):
+        return False
+    if line.endswith(("?", "!")) and _words(line) > 8:
+        return False
+    if _QUOTE_START.match(line):
+        return False
+    first = line[0]
+    return first.isupper() or first.isdigit()
+
+
+def _heading_level(line: str) -> int | None:
+    if _BOOK_HEADING.match(line):
+        return 1
+    if _CHAPTER_HEADING.match(line):
+        return 2
+    return None
+
+
+def _is_title_case(s: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", s) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _front_matter_end(text: str) -> int:
+    """Offset after YAML front matter at the very start of a Markdown file (0 if none)."""
+    m = re.match(r"\A---[ \t]*\n(?:.*?\n)?---[ \t]*(?:\n|\Z)", text, re.S)
+    return m.end() if m else 0
+
+
+def parse_structure(text: str, markdown: bool = False) -> Structure:
+    begin = _front_matter_end(text) if markdown else 0
+    units = _blocks(text, begin)
+    if markdown:
+        units = _markdown_units(text, units)
+        width = 0
+    else:
+        width = _wrap_width(units)
+        units = [p for u in units for p in _split_block(text, u, width)]
+
+    kicker = title = standfirst = dateline = None
+    i = 0
+    first_text = lambda u: text[u.start : u.end]  # noqa: E731
+
+    def md_heading(u: _Unit) -> re.Match[str] | None:
+        return _MD_HEADING.match(first_text(u)) if markdown and len(u.lines) == 1 else None
+
+    # Kicker and title.
+    if markdown:
+        if i < len(units) and (m := md_heading(units[i])) and len(m.group(1)) == 1:
+            s = units[i].start + m.start(2)
+            title = Block(s, s + len(m.group(2)), m.group(2))
+            i += 1
+    elif len(units) >= 2:
+        u0, u1 = units[0], units[1]
+        t0, t1 = first_text(u0), first_text(u1)
+        if (
+            len(u0.lines) == 1
+            and _words(t0) <= 3
+            and not _TERMINAL.search(t0)
+            and len(u1.lines) == 1
+            and _words(t1) <= 30
+            and not _SENTENCE_END.search(t1)
+            and not _heading_level(t0)
+            and len(units) >= 3
+        ):
+            kicker = Block(u0.start, u0.end, t0)
+            i = 1
+        u = units[i]
+        t = first_text(u)
+        if (
+            len(units) > i + 1
+            and len(u.lines) <= 2
+            and _words(t) <= 25
+            and len(t) <= 220
+            and not _heading_level(t)
+            and not _DATELINE.match(t)
+            and not _QUOTE_START.match(t)
+            and (not _SENTENCE_END.search(t) or _is_title_case(t))
+        ):
+            title = Block(u.start, u.end, t)
+            i += 1
+            # A standfirst: a summary line under the title, typically without a full stop.
+            if len(units) > i + 1:
+                u = units[i]
+                t = first_text(u)
+                if (
+                    len(u.lines) <= 3
+                    and 6 <= _words(t) <= 70
+                    and not _SENTENCE_END.search(t)
+                    and not _DATELINE.match(t)
+                    and not _heading_level(t)
+                ):
+                    standfirst = Block(u.start, u.end, t)
+                    i += 1
+
+    # Body: headings and paragraphs.
+    paragraphs: list[Paragraph] = []
+    sections: list[dict] = [
+        dict(title=title.text if title else OPENING_SECTION, level=1, heading=None, first=0, count=0, parent=None)
+    ]
+    stack: list[int] = []  # indices of open sections by nesting
+    book_mode = False
+    last_was_heading = False
+    body_units = units[i:]
+    for k, u in enumerate(body_units):
+        t = first_text(u)
+        level: int | None = None
+        heading_text = t
+        hs, he = u.start, u.end
+        if markdown:
+            m = md_heading(u)
+            if m:
+                level = len(m.group(1))
+                heading_text = m.group(2)
+                hs = u.start + m.start(2)
+                he = hs + len(heading_text)
+        elif len(u.lines) == 1 and _is_heading_line(t):
+            explicit = _heading_level(t)
+            following = body_units[k + 1] if k + 1 < len(body_units) else None
+            if explicit is not None:
+                level = explicit
+                book_mode = book_mode or explicit == 1
+            elif following is None:
+                pass  # a short last line is a paragraph, not a heading
+            elif last_was_heading and sections[-1]["count"] == 0 and _merge_subtitle(sections[-1]):
+                # A chapter's own title on the line under "CHAPTER I": part of that heading.
+                sec = sections[-1]
+                sec["title"] = f"{sec['title']} — {t}"
+                sec["heading"] = Block(sec["heading"].start, u.end, text[sec["heading"].start : u.end])
+                continue
+            else:
+                level = 3 if book_mode else 1
+        if level is not None:
+            if not book_mode and level == 2 and not markdown:
+                level = 1
+            while stack and sections[stack[-1]]["level"] >= level:
+                stack.pop()
+            parent = stack[-1] if stack else None
+            sections.append(
+                dict(title=heading_text, level=level, heading=Block(hs, he, heading_text), first=len(paragraphs),
+                     count=0, parent=parent)
+            )
+            stack.append(len(sections) - 1)
+            last_was_heading = True
+            continue
+        last_was_heading = False
+        if not paragraphs and dateline is None and not markdown:
+            m = _DATELINE.match(t)
+            if m:
+                dateline = Block(u.start, u.start + m.end(), m.group(0))
+        paragraphs.append(Paragraph(len(paragraphs), u.start, u.end, len(sections) - 1))
+        sections[-1]["count"] += 1
+
+    # Drop an empty unnamed opening section when the text starts with a heading.
+    out_sections: list[Section] = []
+    offset = 0
+    if len(sections) > 1 and sections[0]["count"] == 0 and title is None and kicker is None:
+        offset = 1
+    remap = {}
+    for idx, s in enumerate(sections[offset:]):
+        remap[idx + offset] = idx
+        parent = remap.get(s["parent"]) if s["parent"] is not None else None
+        out_sections.append(Section(idx, s["title"], s["level"], s["heading"], s["first"], s["count"], parent))
+    if offset:
+        paragraphs = [Paragraph(p.index, p.start, p.end, p.section - offset) for p in paragraphs]
+    return Structure(tuple(paragraphs), tuple(out_sections), kicker, title, standfirst, dateline)
+
+
+def _merge_subtitle(section: dict) -> bool:
+    """Whether a heading line right under this section's heading is its subtitle."""
+    return section["heading"] is not None and bool(
+        _CHAPTER_HEADING.match(section["heading"].text) or _BOOK_HEADING.match(section["heading"].text)
+    )
+
+
+def _markdown_units(text: str, units: list[_Unit]) -> list[_Unit]:
+    """Markdown: a heading line is always its own unit; fenced code stays one unit."""
+    out: list[_Unit] = []
+    for u in units:
+        current: list[tuple[int, int]] = []
+        for s, e in u.lines:
+            if _MD_HEADING.match(text[s:e]):
+                if current:
+                    out.append(_Unit(current[0][0], current[-1][1], current))
+                    current = []
+                out.append(_Unit(s, e, [(s, e)]))
+            else:
+                current.append((s, e))
+        if current:
+            out.append(_Unit(current[0][0], current[-1][1], current))
+    return out
