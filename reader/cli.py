@@ -1,38 +1,81 @@
 """The command line: ``reader FILE`` opens the app; ``quotes``, ``speakers``, ``outline`` print.
 
 Exit status: 0 success, 1 a file could not be read, 2 a usage error, 130 interrupted.
+
+Everything printed comes from the file, so nothing in it may act on the terminal or on a
+program that reads the output: in ``text`` and ``markdown`` output control, zero-width
+and direction-changing characters are made visible (ESC -> ␛, U+202E -> \\u202e); in
+``json``/``jsonl`` they are written as ``\\uXXXX`` escapes (lossless); in ``csv`` they
+are made visible and a cell that starts like a spreadsheet formula (``=``, ``+``, ``-``,
+``@``) gets a leading ``'``. ``READER_DEBUG=1`` shows a traceback for an internal error.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import os
+import re
 import sys
 
 from reader import __version__
-from reader.document import load_document
-from reader.model import MENTION, Document
-from reader.search import search_quotes, speakers_matching
-from reader.textio import InputError
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 FORMATS = ("text", "jsonl", "json", "csv", "markdown")
 COMMANDS = ("quotes", "speakers", "outline")
 
-# Control characters are made visible in text output: C0 as the Unicode "control picture"
-# (ESC -> ␛), DEL as ␡, C1 and bidi/zero-width formatting characters as \\u escapes.
-_VISIBLE = {c: chr(0x2400 + c) for c in range(32) if c not in (9, 10)}
-_VISIBLE[0x7F] = "\u2421"
-_VISIBLE.update({c: f"\\u{c:04x}" for c in range(0x80, 0xA0)})
-_VISIBLE.update({c: f"\\u{c:04x}" for c in (0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C,
-                                           0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF)})
+# Characters never written raw: C0 controls but tab and newline (shown as the Unicode "control
+# picture", ESC -> ␛), DEL (␡), C1 controls, and every format character (Unicode category Cf:
+# zero-width, bidi controls, soft hyphen, word joiner, BOM, tags...), line and paragraph separators
+# and lone surrogates (from undecodable file names), shown as \\uXXXX.
+_UNSAFE_RANGES = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f"
+)
+_UNSAFE = re.compile(f"[{_UNSAFE_RANGES}]")
+# Characters that json.dumps(ensure_ascii=False) leaves raw but a terminal may act on.
+_JSON_UNSAFE = re.compile(f"[{_UNSAFE_RANGES[_UNSAFE_RANGES.index(chr(0x7F)):]}]")
+
+
+def _show(m: re.Match) -> str:
+    o = ord(m.group())
+    if o < 0x20:
+        return chr(0x2400 + o)
+    if o == 0x7F:
+        return "\u2421"
+    return f"\\u{o:04x}" if o < 0x10000 else f"\\U{o:08x}"
 
 
 def visible(s: str) -> str:
     """Text safe to print to a terminal: no control or direction-changing characters."""
-    return s.translate(_VISIBLE)
+    return _UNSAFE.sub(_show, s)
+
+
+def to_json(obj, indent: int | None = None) -> str:
+    """JSON with every control, format and bidi character escaped as \\uXXXX (lossless)."""
+    text = json.dumps(obj, ensure_ascii=False, indent=indent)
+    return _JSON_UNSAFE.sub(lambda m: "".join(f"\\u{u:04x}" for u in _utf16(m.group())), text)
+
+
+def _utf16(c: str) -> list[int]:
+    o = ord(c)
+    if o < 0x10000:
+        return [o]
+    o -= 0x10000
+    return [0xD800 + (o >> 10), 0xDC00 + (o & 0x3FF)]
+
+
+def _csv_cell(v):
+    if not isinstance(v, str):
+        return v
+    v = visible(v)
+    if v[:1] in ("=", "+", "-", "@"):
+        v = "'" + v  # never a spreadsheet formula
+    return v
 
 
 class UsageError(Exception):
@@ -41,7 +84,7 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2
-        raise UsageError(f"{self.prog}: {message}")
+        raise UsageError(f"{self.prog}: {visible(message)}")
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -58,7 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
         "  reader speakers FILE...     print the speakers and how often each is quoted\n"
         "  reader outline FILE...      print the title, dateline and section tree",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="Exit status: 0 success, 1 a file could not be read, 2 usage error, 130 interrupted.",
+        epilog="Exit status: 0 success, 1 a file could not be read, 2 usage error, 130 interrupted.\n"
+        "Use 'reader COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -93,7 +137,10 @@ def build_app_parser() -> argparse.ArgumentParser:
 # Records
 
 
-def quote_records(path: str, doc: Document, args) -> list[dict]:
+def quote_records(path: str, doc, args) -> list[dict]:
+    from reader.model import MENTION
+    from reader.search import search_quotes, speakers_matching
+
     pool = [q for q in doc.quotes if args.all or q.kind != MENTION]
     if args.speaker:
         wanted = {s.index for s in speakers_matching(doc, args.speaker)}
@@ -113,14 +160,16 @@ def quote_records(path: str, doc: Document, args) -> list[dict]:
     return out
 
 
-def speaker_records(path: str, doc: Document) -> list[dict]:
+def speaker_records(path: str, doc) -> list[dict]:
     return [
         {"file": path, "speaker": s.name, "kind": s.kind, "quotes": s.quote_count, "mentions": list(s.mentions)}
         for s in sorted(doc.speakers, key=lambda s: (-s.quote_count, s.index))
     ]
 
 
-def outline_record(path: str, doc: Document) -> dict:
+def outline_record(path: str, doc) -> dict:
+    from reader.model import MENTION
+
     quote_counts = [0] * len(doc.sections)
     for q in doc.quotes:
         if q.kind != MENTION:
@@ -147,7 +196,7 @@ def _write_csv(out, rows: list[dict], columns: list[str], header: bool) -> None:
     if header:
         w.writeheader()
     for r in rows:
-        w.writerow({k: ("; ".join(v) if isinstance(v, list) else v) for k, v in r.items()})
+        w.writerow({k: _csv_cell("; ".join(v) if isinstance(v, list) else v) for k, v in r.items()})
 
 
 def _md(s) -> str:
@@ -193,12 +242,14 @@ def _print_outline(out, rec: dict, fmt: str, first: bool) -> None:
         md = fmt == "markdown"
         for key in ("kicker", "title", "standfirst", "dateline"):
             if rec[key]:
-                out.write(f"{'- **' if md else ''}{key}{':**' if md else ':'} {visible(rec[key])}\n")
+                value = _md(rec[key]) if md else visible(rec[key])
+                out.write(f"{'- **' if md else ''}{key}{':**' if md else ':'} {value}\n")
 
         def walk(nodes, depth):
             for n in nodes:
                 pad = "  " * depth
-                line = f"{visible(n['title'])}  ({n['paragraphs']} paragraphs, {n['quotes']} quotes)"
+                title = _md(n["title"]) if md else visible(n["title"])
+                line = f"{title}  ({n['paragraphs']} paragraphs, {n['quotes']} quotes)"
                 out.write(f"{pad}- {line}\n" if md else f"{pad}{line}\n")
                 walk(n["sections"], depth + 1)
 
@@ -217,6 +268,31 @@ def _print_outline(out, rec: dict, fmt: str, first: bool) -> None:
         _write_csv(out, rows, ["file", "title", "level", "paragraphs", "quotes", "parent"], first)
 
 
+def _load(path: str, err):
+    """Read and analyse one file; None (and a one-line message on err) when it cannot be."""
+    from reader.textio import InputError
+
+    try:
+        from reader.document import load_document
+
+        doc = load_document(path)
+    except InputError as exc:
+        err.write(f"reader: {visible(str(exc))}\n")
+        return None
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
+    except Exception as exc:  # a bug in the engine: report it, go on with the other files
+        if os.environ.get("READER_DEBUG"):
+            raise
+        name = "standard input" if path == "-" else path
+        err.write(f"reader: {visible(name)}: internal error ({type(exc).__name__}: {visible(str(exc))[:200]}); "
+                  "please report it (READER_DEBUG=1 shows the traceback)\n")
+        return None
+    for w in doc.warnings:
+        err.write(f"reader: warning: {visible(w)}\n")
+    return doc
+
+
 def run_command(args, out, err) -> int:
     fmt = args.format
     status = EXIT_OK
@@ -224,20 +300,16 @@ def run_command(args, out, err) -> int:
     first = True
     collected: list = []
     for path in args.files:
-        try:
-            doc = load_document(path)
-        except InputError as exc:
-            err.write(f"reader: {visible(str(exc))}\n")
+        doc = _load(path, err)
+        if doc is None:
             status = EXIT_INPUT
             continue
-        for w in doc.warnings:
-            err.write(f"reader: warning: {visible(w)}\n")
         name = "-" if path == "-" else path
         if args.command == "quotes":
             rows = quote_records(name, doc, args)
             if fmt == "jsonl":
                 for r in rows:
-                    out.write(json.dumps(r, ensure_ascii=False) + "\n")
+                    out.write(to_json(r) + "\n")
             elif fmt == "json":
                 collected.extend(rows)
             else:
@@ -246,7 +318,7 @@ def run_command(args, out, err) -> int:
             rows = speaker_records(name, doc)
             if fmt == "jsonl":
                 for r in rows:
-                    out.write(json.dumps(r, ensure_ascii=False) + "\n")
+                    out.write(to_json(r) + "\n")
             elif fmt == "json":
                 collected.extend(rows)
             else:
@@ -256,7 +328,7 @@ def run_command(args, out, err) -> int:
         else:
             rec = outline_record(name, doc)
             if fmt == "jsonl":
-                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                out.write(to_json(rec) + "\n")
             elif fmt == "json":
                 collected.append({k: v for k, v in rec.items() if k != "file" or many})
             else:
@@ -266,20 +338,16 @@ def run_command(args, out, err) -> int:
         first = False
     if fmt == "json":
         if args.command == "outline" and len(collected) == 1 and not many:
-            out.write(json.dumps(collected[0], ensure_ascii=False, indent=2) + "\n")
+            out.write(to_json(collected[0], indent=2) + "\n")
         elif collected or status == EXIT_OK:
-            out.write(json.dumps(collected, ensure_ascii=False, indent=2) + "\n")
+            out.write(to_json(collected, indent=2) + "\n")
     return status
 
 
 def _run_app(path: str, err) -> int:
-    try:
-        doc = load_document(path)
-    except InputError as exc:
-        err.write(f"reader: {visible(str(exc))}\n")
+    doc = _load(path, err)
+    if doc is None:
         return EXIT_INPUT
-    for w in doc.warnings:
-        err.write(f"reader: warning: {visible(w)}\n")
     if path == "-":
         # The app reads keys from the terminal, not from the pipe that held the article.
         try:
@@ -288,36 +356,80 @@ def _run_app(path: str, err) -> int:
         except OSError:
             err.write("reader: the app needs a terminal; use 'reader quotes -' to read standard input\n")
             return EXIT_INPUT
-    from reader.app import ReaderApp  # Textual is imported only when the app runs
-
+    try:
+        from reader.app import ReaderApp  # Textual is imported only when the app runs
+    except ImportError as exc:
+        err.write(f"reader: the reading app is not available ({visible(str(exc))}); "
+                  "'reader quotes FILE' prints the quotations\n")
+        return EXIT_INPUT
     ReaderApp(doc, path=path).run()
     return EXIT_OK
 
 
+def _safe_streams(*streams) -> None:
+    """Never fail on a character the terminal's encoding lacks: write an escape instead."""
+    for s in streams:
+        try:
+            if s is not None and hasattr(s, "reconfigure") and s.errors == "strict":
+                s.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str], out, err):
+    """argparse, with --help/--version written to out and its exit turned into a status."""
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        return parser.parse_args(argv)
+
+
+def _main(argv: list[str], out, err) -> int:
+    if argv[:1] == ["--"]:
+        argv = argv[1:]
+        if len(argv) != 1:
+            raise UsageError("reader: '--' must be followed by exactly one FILE to open")
+        return _run_app(argv[0], err)
+    if not argv:
+        build_parser().print_help(out)
+        return EXIT_USAGE
+    if argv[0] in COMMANDS or argv[0].startswith("-") and argv[0] != "-":
+        args = _parse(build_parser(), argv, out, err)
+        if args.command is None:
+            build_parser().print_help(out)
+            return EXIT_OK
+        return run_command(args, out, err)
+    args = _parse(build_app_parser(), argv, out, err)
+    return _run_app(args.file, err)
+
+
 def main(argv: list[str] | None = None, out=None, err=None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    """The one top-level error path: every outcome is an exit status, never a traceback."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    real_stdout = out is None
     out = out or sys.stdout
     err = err or sys.stderr
+    if real_stdout:
+        _safe_streams(sys.stdout, sys.stderr)
     try:
-        if argv and argv[0] in COMMANDS or not argv or argv[0].startswith("-") and argv[0] != "-":
-            args = build_parser().parse_args(argv)
-            if args.command is None:
-                build_parser().print_help(out)
-                return EXIT_USAGE if not argv else EXIT_OK
-            return run_command(args, out, err)
-        args = build_app_parser().parse_args(argv)
-        return _run_app(args.file, err)
+        try:
+            status = _main(argv, out, err)
+        except SystemExit as exc:  # --help, --version
+            status = exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else EXIT_USAGE)
+        out.flush()
+        return status
     except UsageError as exc:
         err.write(f"{exc}\n(see 'reader --help')\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        err.write("reader: interrupted\n")
+        try:
+            err.write("reader: interrupted\n")
+        except (OSError, ValueError):
+            pass
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader of our output went away (reader quotes ... | head): not an error.
         try:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
-        except OSError:
+        except (OSError, ValueError, AttributeError):
             pass
         return EXIT_OK

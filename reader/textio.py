@@ -31,8 +31,19 @@ def normalise_newlines(text: str) -> str:
     return text
 
 
+# File signatures of common non-text formats (executables, images, archives, documents).
+_MAGIC = (
+    b"\x7fELF", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"PK\x03\x04", b"PK\x05\x06",
+    b"\x1f\x8b", b"BZh9", b"\xfd7zXZ\x00", b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07", b"%PDF-", b"\xcf\xfa\xed\xfe",
+    b"\xce\xfa\xed\xfe", b"\xca\xfe\xba\xbe", b"\x00asm", b"SQLite format 3\x00", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    b"OggS", b"fLaC", b"ID3", b"\x28\xb5\x2f\xfd", b"MZ\x90\x00",
+)
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
+    if head.startswith(_MAGIC):
+        return True
     if b"\x00" in head:
         return True
     # Many control bytes other than whitespace and escape: not text.
@@ -55,7 +66,9 @@ def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
             text = data[len(bom) :].decode(codec, errors="replace")
             if "\x00" in text:
                 raise InputError(f"{name}: not a text file")
-            return Decoded(normalise_newlines(text), codec)
+            if "\ufffd" in text and "\ufffd".encode(codec) not in data:
+                warnings.append(f"{name}: some bytes are not valid {codec[:6].upper()} and were replaced")
+            return Decoded(normalise_newlines(text), codec, tuple(warnings))
     if _looks_binary(data):
         raise InputError(f"{name}: not a text file")
     try:
@@ -89,11 +102,13 @@ def read_bytes(path: str) -> bytes:
     """Read a file (or standard input for ``-``), turning OS errors into one-line InputErrors."""
     if path == "-":
         try:
-            return sys.stdin.buffer.read()
-        except (OSError, ValueError) as exc:
-            raise InputError(f"-: cannot read standard input: {exc}") from None
-    if not os.path.exists(path):
+            return _read_capped(sys.stdin.buffer, "standard input")
+        except (OSError, ValueError, AttributeError) as exc:
+            raise InputError(f"standard input: cannot read: {exc}") from None
+    if not os.path.lexists(path):
         raise InputError(f"{path}: no such file")
+    if not os.path.exists(path):
+        raise InputError(f"{path}: broken symbolic link")
     if os.path.isdir(path):
         raise InputError(f"{path}: is a directory")
     try:
@@ -101,13 +116,27 @@ def read_bytes(path: str) -> bytes:
         if size > MAX_BYTES:
             raise InputError(f"{path}: too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
         with open(path, "rb") as f:
-            return f.read()
+            return _read_capped(f, path)
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _read_capped(f, name: str) -> bytes:
+    """Read at most MAX_BYTES; a device or pipe that never ends (/dev/zero) is refused early."""
+    head = f.read(65536)
+    if not head:
+        return b""
+    if _looks_binary(head) and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(f"{name}: not a text file")
+    rest = f.read(MAX_BYTES + 1 - len(head))
+    data = head + rest if rest else head
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: too large (the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+    return data
 
 
 def read_text(path: str) -> Decoded:
