@@ -103,3 +103,34 @@ PERSON_NOUNS_FEMALE = frozenset(
     "woman girl lady mother daughter wife sister aunt niece queen princess duchess countess "
     "madam grandmother mistress empress baroness maid widow".split()
 )
+
+# Common English given names, for the gender of a pronoun's antecedent.
+MALE_NAMES = frozenset(
+    """
+    aaron adam adrian alan albert alex alexander alfred andrew andy anthony arthur barack ben benjamin bernie
+    bill billy bob bobby brad brian bruce carl carlos charles charlie chris christopher chuck colin craig dan
+    daniel david dennis derek dick don donald doug douglas ed eddie edward eric ernest eugene frank fred
+    frederick gary george gerald gordon greg gregory harold harry henry howard hugh ian jack jacob jake james
+    jared jason jeb jeff jeffrey jeremy jerry jim jimmy joe joel john johnny jon jonathan joseph josh joshua
+    juan justin keith ken kenneth kevin larry lawrence lee leo leonard lewis louis luke marco mark martin
+    matt matthew michael mike mitch mitt nathan neil nicholas nick noah norman oliver oscar patrick paul
+    peter phil philip ralph randy raymond reince richard rick rob robert rod roger ron ronald roy rudy rupert
+    russell ryan sam samuel scott sean sergey sergei stephen steve steven stuart ted terry thomas tim timothy
+    todd tom tony victor vincent vladimir walter wayne william willie winston zach
+    pierre andrew nicholas ivan nikolai petya prince vasili fyodor dmitri boris denisov anatole hippolyte
+    """.split()
+)
+FEMALE_NAMES = frozenset(
+    """
+    abby abigail alice alicia amanda amy andrea angela angelique ann anna anne annie barbara betsy betty
+    beverly brenda carla carol caroline carolyn catherine charlotte cheryl christina christine claire claudia
+    cynthia daisy deborah debbie denise diana diane donna dorothy elizabeth ellen emily emma eva evelyn
+    florence frances gloria grace hannah harriet heather helen helena hillary irene jane janet janice jean
+    jennifer jessica jill joan joanna josephine joyce judith judy julia julie karen kate katherine kathleen
+    kathy katie kelly kim kimberly kitty laura lauren linda lisa lizzy lois louisa lucy lydia margaret
+    maria marie marilyn martha mary megan melania melissa michelle nancy natalie natasha nicole olivia pamela
+    patricia paula rachel rebecca rose ruth sally samantha sandra sara sarah sharon shirley sophia stephanie
+    susan suzanne teresa theresa tina victoria virginia wendy
+    sonya helene marya lise mary ann beatriz elena
+    """.split()
+)

@@ -17,49 +17,224 @@ from dataclasses import dataclass, field
 
 from reader.lexicon import (
     DESCRIPTOR_WORDS,
+    FEMALE_NAMES,
     HONORIFICS,
+    MALE_NAMES,
     NOT_NAMES,
     ORGANISATION_WORDS,
     PERSON_NOUNS_FEMALE,
     PERSON_NOUNS_MALE,
-    PRONOUNS,
     SPEECH_VERBS,
     TITLE_WORDS,
 )
-from reader.model import MENTION, ORGANISATION, PERSON, Paragraph
+from reader.model import MENTION, ORGANISATION, PERSON
 from reader.quotes import Span
 
 # ---------------------------------------------------------------------------------------
 # Phrases
 
-_VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")(?:\s+(?:on|in|out|up))?"
-_UPPER = r"[A-ZÀ-ÖØ-Þ]"
-_NAMEWORD = rf"(?:{_UPPER}[\w'’\-]*\.?|{_UPPER}\.)"
-_PARTICLE = r"(?:de|da|di|del|van|von|der|den|la|le|du|bin|al|ibn|y)"
-_NAME = rf"{_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAMEWORD}){{0,5}}"
-_DET = r"(?:the|a|an|his|her|their|its|our|my|one|another|this|that|some|[A-Z][\w\-]*['’]s)"
-_DESC = rf"(?:{_DET}\s+(?:[\w\-]+\s+){{0,3}}?[a-z][\w\-]*)"
-_PRONOUN = r"(?:he|she|they|I|we|He|She|They|We)"
-_NP = rf"(?:{_PRONOUN}|{_NAME}(?:,\s+(?:{_DESC}|a\s[\w\s\-]+?),)?|{_DESC}(?:\s+{_NAME})?)"
-_ADVERB = r"(?:\w+ly|then|again|also|now|later|once|still|simply|too|finally|quietly|softly)"
+_VERB_WORDS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_VERB = re.compile(rf"\b(?:{_VERB_WORDS})\b")
+_VERB_TAIL = re.compile(r"\s+(?:on|in|out|up)\b")
+_ABBREVIATIONS = "Mr Ms Dr St Jr Sr Lt Gen Col Sen Rep Gov Mrs Rev Maj Capt Sgt Adm Prof Mme Vt No Mt Ft".split()
+# A sentence ends at . ! ? or ; followed by a space, except after an initial or a title.
+_SENTENCE_BREAK = re.compile(
+    r"(?<![A-Z])" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?;]\s|\n\n"
+)
+_CAP = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "ibn", "of", "y"}
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "one", "another", "this", "that",
+                "some", "your", "each"}
+_PRONOUNS = {"he": "m", "she": "f", "they": None, "i": None, "we": None, "you": None, "it": None}
+_STOP_AFTER_VERB = re.compile(
+    r"\s+(?:to|in|at|on|during|after|before|when|while|as|with|from|who|which|that|and|but|for|about|into|"
+    r"through|without|upon|over|under|because|if|though|although|then|again|once|quickly|slowly|softly|"
+    r"quietly|loudly|angrily|sadly|gravely|calmly|eagerly|coldly|drily|dryly|hastily|suddenly|simply|"
+    r"not|in|looking|turning|smiling|laughing|shaking|nodding|taking|pointing|adding|holding|glancing|"
+    r"rising|getting|speaking|being|having|this|last|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|yesterday|today|tonight|recently|earlier|later|afterward|afterwards|now|here|there)\b.*$",
+    re.I | re.S,
+)
+_ADVERB = re.compile(r"^(?:\w+ly|then|again|also|now|later|once|still|simply|too|finally|even|had|has|have|was|"
+                     r"would|will|had|once|later|then)$", re.I)
+_TAG_VERB_FIRST = re.compile(r"(?P<v>[a-z]+(?:ed|es))\b(?=\s+(?:the\s|[A-ZÀ-ÖØ-Þ]|he\b|she\b))")
+_TAG_VERB_AFTER_NAME = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-ZÀ-ÖØ-Þ][\w’'\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]*){0,2}\s+(?P<v>[a-z]+(?:ed|es))\b(?=\s*[.,;!?—]|$)"
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,.;:!?\"“”]{1,80})")
+_WORD = re.compile(r"[\w'’.\-]+")
 
-# "Q," NAME said / "Q," said NAME / "Q," he added.
-_TAG_AFTER_SUBJECT_FIRST = re.compile(
-    rf"^[\s,]*(?:[—–-]+\s*)?(?P<np>{_NP})\s+(?:{_ADVERB}\s+)?(?:(?:has|had|was|would|will|then)\s+)?(?P<verb>{_VERB})\b"
-)
-_TAG_AFTER_VERB_FIRST = re.compile(
-    rf"^[\s,]*(?:[—–-]+\s*)?(?:{_ADVERB}\s+)?(?P<verb>{_VERB})\s+(?:{_ADVERB}\s+)?(?P<np>{_NP})(?=[\s,.;:!?—–\-\"'“”‘’)]|$)"
-)
-# NAME said: "Q" / NAME told reporters, "Q" / the ministry said in a statement: "Q".
-_TAG_BEFORE = re.compile(
-    rf"(?:^|[.!?;]\s+|[,—–]\s*|\band\s+|\bbut\s+|\bas\s+|\bwhen\s+)(?P<np>{_NP})\s+(?:{_ADVERB}\s+)?"
-    rf"(?:(?:has|had|was|would|will|then)\s+)?(?P<verb>{_VERB})\b(?P<rest>[^.!?\"“”]{{0,80}}?)[:,.]?\s*$"
-)
-_TAG_BEFORE_VERB_FIRST = re.compile(
-    rf"(?:^|[.!?;]\s+)(?P<verb>{_VERB})\s+(?P<np>{_NP})\s*[:,.]?\s*$"
-)
-_ACCORDING = re.compile(rf"\b(?P<verb>[Aa]ccording to)\s+(?P<np>{_NP})")
-_TRANSCRIPT = re.compile(rf"^(?P<np>(?:{_UPPER}[\w.'’\-]*)(?:\s+{_UPPER}[\w.'’\-]*){{0,3}}|Q|A)\s*:\s+\S")
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def _is_cap(w: str) -> bool:
+    return bool(w) and bool(_CAP.match(w))
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A phrase that names a speaker: a name, a description or a pronoun."""
+
+    kind: str  # "name", "description", "pronoun"
+    text: str  # as written
+    name: str = ""  # for names: the proper-name part ("Chuck Jordan" of "Tulsa police Chief Chuck Jordan")
+    titles: tuple[str, ...] = ()  # lower-case words before the name or of the description
+
+
+def _trailing_name(words: list[str]) -> tuple[int, int] | None:
+    """The last run of capitalised words (with particles) that ends the list, as (start, end)."""
+    end = len(words)
+    if not end or not _is_cap(words[-1]):
+        return None
+    start = end - 1
+    while start > 0 and (_is_cap(words[start - 1]) or (words[start - 1] in _PARTICLES and start - 1 > 0 and _is_cap(words[start - 2]))):
+        start -= 1
+    return start, end
+
+
+def phrase_from(text: str) -> Phrase | None:
+    """Read a noun phrase that stands before or after a speech verb."""
+    text = text.strip().strip(",—–-").strip()
+    words = _words(text)
+    words = [w.rstrip(".") if w.endswith(".") and w.rstrip(".").lower() not in HONORIFICS and
+             w.rstrip(".").lower() not in TITLE_WORDS and len(w) > 2 else w for w in words]
+    if not words or len(words) > 10:
+        return None
+    low = [w.lower() for w in words]
+    if len(words) == 1 and low[0] in _PRONOUNS:
+        return Phrase("pronoun", low[0])
+    span = _trailing_name(words)
+    if span:
+        s, e = span
+        name_words = words[s:e]
+        # Strip titles and descriptors off the front of the name: "Foreign Minister Sergey Lavrov".
+        k = 0
+        titles = [w.lower() for w in words[:s] if w.lower() not in _DETERMINERS]
+        while k < len(name_words) - 1 and (
+            name_words[k].lower().rstrip(".") in TITLE_WORDS or name_words[k].lower() in DESCRIPTOR_WORDS
+            or name_words[k].lower().rstrip(".") in HONORIFICS or name_words[k].endswith(("'s", "’s"))
+        ):
+            titles.append(name_words[k].lower().rstrip("."))
+            k += 1
+        core = name_words[k:]
+        if len(core) == 1 and core[0].lower() in NOT_NAMES and core[0].lower().rstrip(".") not in HONORIFICS:
+            return None
+        honorific = [w for w in name_words[:k] if w.lower().rstrip(".") in HONORIFICS]
+        name = " ".join(core)
+        if honorific and len(core) == 1:
+            name = f"{honorific[-1]} {name}"
+        # "the New York Times": a capitalised organisation name after "the" keeps it.
+        if s >= 1 and low[s - 1] == "the" and _is_org_words(core):
+            name = " ".join(words[s - 1 : e])
+        return Phrase("name", text, name, tuple(titles))
+    if low[0] in _DETERMINERS or (len(words) >= 2 and words[0].endswith(("'s", "’s"))):
+        if len(words) > 7:
+            return None
+        return Phrase("description", " ".join(words), "", tuple(w for w in low[1:]))
+    return None
+
+
+def _is_org_words(words: list[str]) -> bool:
+    return any(w.lower().strip(".,") in ORGANISATION_WORDS for w in words)
+
+
+def _subject_before(pre: str) -> tuple[Phrase, int] | None:
+    """The subject that ends `pre` (the text just before a speech verb) and its offset in pre."""
+    body = pre.rstrip()
+    # Drop adverbs and auxiliaries between subject and verb: "Mr. Darcy coolly replied", "he had said".
+    while True:
+        m = re.search(r"\s(\w+)$", " " + body)
+        if m and _ADVERB.match(m.group(1)) and m.group(1).lower() not in _PRONOUNS and not _is_cap(m.group(1)):
+            body = body[: len(body) - len(m.group(1))].rstrip()
+            continue
+        break
+    if not body:
+        return None
+    # Appositives: "Scott Pruitt, the attorney general of Oklahoma, said" / "Quina Jones, 25, said".
+    segments = [seg for seg in re.split(r",", body)]
+    cut = len(segments) - 1
+    last = segments[-1].strip()
+    if len(segments) >= 2 and not last:
+        segments = segments[:-1]
+        cut = len(segments) - 1
+        last = segments[-1].strip()
+    k = cut
+    while k > 0 and _is_appositive(segments[k]) and len(segments) - k <= 3:
+        k -= 1
+    if k != cut:
+        head = segments[k]
+        ph = _np_at_end(head)
+        if ph and ph.kind == "name":
+            offset = sum(len(s) + 1 for s in segments[:k]) + head.rfind(ph.text.split()[0])
+            return ph, offset
+    ph = _np_at_end(segments[cut])
+    if ph is None:
+        return None
+    offset = sum(len(s) + 1 for s in segments[:cut]) + max(0, segments[cut].rfind(ph.text.split()[0]))
+    return ph, offset
+
+
+def _is_appositive(seg: str) -> bool:
+    s = seg.strip()
+    if not s:
+        return False
+    w = s.split()
+    return w[0].lower() in _DETERMINERS or w[0][0].isdigit() or w[0].lower() in ("who", "one", "of", "an", "whose", "himself", "herself") or not _is_cap(w[0])
+
+
+_CLAUSE_START = re.compile(r".*(?:^|[.!?;:\"“”]\s*|\b(?:and|but|as|when|while|because|so|then|after|before)\s+)", re.S)
+
+
+def _np_at_end(seg: str) -> Phrase | None:
+    """The noun phrase at the end of a clause fragment."""
+    s = seg.strip()
+    if not s:
+        return None
+    m = _CLAUSE_START.match(s)
+    if m:
+        s = s[m.end():]
+    words = s.split()
+    if not words:
+        return None
+    if words[-1].lower() in _PRONOUNS:
+        return Phrase("pronoun", words[-1].lower())
+    span = _trailing_name(words)
+    if span:
+        st = span[0]
+        # Take descriptive words before the name too: "Tulsa police Chief Chuck Jordan".
+        pre_words = words[max(0, st - 4) : st]
+        j = len(pre_words)
+        while j > 0 and (pre_words[j - 1].lower() in DESCRIPTOR_WORDS or pre_words[j - 1].lower() in TITLE_WORDS
+                         or pre_words[j - 1].lower() in _DETERMINERS or pre_words[j - 1].endswith(("'s", "’s"))
+                         or pre_words[j - 1].lower() in ORGANISATION_WORDS):
+            j -= 1
+        return phrase_from(" ".join(pre_words[j:] + words[st:]))
+    # A description: from the last determiner on.
+    for i in range(len(words) - 1, max(-1, len(words) - 7), -1):
+        wl = words[i].lower()
+        if wl in _DETERMINERS or words[i].endswith(("'s", "’s")):
+            if wl in ("that", "this") and i == len(words) - 1:
+                return None
+            return phrase_from(" ".join(words[i:]))
+    return None
+
+
+def _subject_after(post: str) -> Phrase | None:
+    """The speaker named after an inverted speech verb: 'said the prince, not at all ...'."""
+    stop = _SENTENCE_BREAK.search(post)
+    if stop:
+        post = post[: stop.start()]
+    s = re.split(r"[,;:!?\"“”()—–]|\s-\s|\s--", post, maxsplit=1)[0].rstrip(".")
+    s = _STOP_AFTER_VERB.sub("", " " + s).strip()
+    if not s:
+        return None
+    return phrase_from(s)
+
+
+# ---------------------------------------------------------------------------------------
+# Entities
 
 
 @dataclass
@@ -67,26 +242,115 @@ class Entity:
     index: int
     kind: str = PERSON
     cores: list[tuple[str, ...]] = field(default_factory=list)  # name tokens without titles
-    titles: set[str] = field(default_factory=set)  # lower-cased title and description words
+    titles: set[str] = field(default_factory=set)
     gender: str | None = None
-    gender_votes: list[int] = field(default_factory=lambda: [0, 0])
+    votes: list[int] = field(default_factory=lambda: [0, 0])
     mentions: list[str] = field(default_factory=list)
-    display: str = ""  # fullest form seen
-    display_rank: tuple[int, int] = (0, 0)
+    display: str = ""
+    speaks: int = 0
 
     def add_mention(self, s: str) -> None:
-        if s not in self.mentions:
+        if s and s not in self.mentions:
             self.mentions.append(s)
 
     def best_gender(self) -> str | None:
         if self.gender:
             return self.gender
-        m, f = self.gender_votes
+        m, f = self.votes
         if m >= 2 * f + 1:
             return "m"
         if f >= 2 * m + 1:
             return "f"
         return None
+
+
+def _gender_of_name(core: tuple[str, ...], titles) -> str | None:
+    for t in titles:
+        g = HONORIFICS.get(t.rstrip("."))
+        if g:
+            return g
+    if len(core) >= 2 or core:
+        first = core[0].lower()
+        if first.rstrip(".") in HONORIFICS:
+            return HONORIFICS[first.rstrip(".")]
+        if first in MALE_NAMES and first not in FEMALE_NAMES:
+            return "m"
+        if first in FEMALE_NAMES and first not in MALE_NAMES:
+            return "f"
+    return None
+
+
+class Registry:
+    """The people and organisations of one document."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.by_token: dict[str, list[int]] = {}
+
+    def _contains(self, big: tuple[str, ...], small: tuple[str, ...]) -> bool:
+        n = len(small)
+        return n <= len(big) and any(big[i : i + n] == small for i in range(len(big) - n + 1))
+
+    def find(self, core: tuple[str, ...], gender: str | None, recent: dict[int, int]) -> Entity | None:
+        pool: set[int] = set()
+        for t in core:
+            pool.update(self.by_token.get(t, ()))
+        cands = []
+        for idx in pool:
+            e = self.entities[idx]
+            if any(c == core or self._contains(c, core) or self._contains(core, c) and len(c) >= 2
+                   for c in e.cores):
+                g = e.best_gender()
+                if gender and g and g != gender:
+                    continue
+                cands.append(e)
+        if not cands:
+            return None
+        exact = [e for e in cands if core in e.cores]
+        if len(exact) == 1:
+            return exact[0]
+        cands.sort(key=lambda e: (-recent.get(e.index, -1), -e.speaks))
+        return cands[0]
+
+    def add(self, ph: Phrase, recent: dict[int, int]) -> Entity:
+        words = ph.name.split()
+        honor = [w for w in words[:-1] if w.lower().rstrip(".") in HONORIFICS]
+        core = tuple(w for w in words if w not in honor) or tuple(words)
+        gender = _gender_of_name(core, list(ph.titles) + [w.lower() for w in honor])
+        e = self.find(core, gender, recent)
+        if e is None:
+            e = Entity(len(self.entities))
+            self.entities.append(e)
+            e.kind = ORGANISATION if _is_org_words(list(core)) or ph.name.lower().startswith("the ") else PERSON
+        if gender and not e.gender:
+            e.gender = gender
+        e.titles.update(t.rstrip(".") for t in ph.titles)
+        e.titles.update(w.lower() for w in honor)
+        if core not in e.cores:
+            e.cores.append(core)
+            for t in core:
+                self.by_token.setdefault(t, []).append(e.index)
+        # The fullest form: most name words, honorific kept only for a bare surname.
+        cand = " ".join(core) if len(core) >= 2 else ph.name
+        if not e.display or len(cand.split()) > len(e.display.split()):
+            e.display = cand
+        e.add_mention(ph.text)
+        return e
+
+    def add_description(self, ph: Phrase) -> Entity:
+        e = Entity(len(self.entities))
+        self.entities.append(e)
+        words = ph.text.split()
+        e.kind = ORGANISATION if _is_org_words(words) else PERSON
+        e.titles.update(w.lower() for w in words[1:])
+        e.display = ph.text
+        head = words[-1].lower()
+        e.gender = "m" if head in PERSON_NOUNS_MALE else "f" if head in PERSON_NOUNS_FEMALE else None
+        e.add_mention(ph.text)
+        return e
+
+
+# ---------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -96,155 +360,17 @@ class Attribution:
     explicit: bool = False
 
 
-def _clean(np: str) -> str:
-    return np.strip().strip(",").strip()
+@dataclass
+class Tag:
+    phrase: Phrase
+    cue: str
+    pos: int  # where the phrase stands in the text
 
 
-def _tokens(s: str) -> list[str]:
-    return s.replace("’", "'").split()
-
-
-def _split_name(np: str) -> tuple[list[str], list[str], str | None]:
-    """Split "Russian Foreign Minister Sergey Lavrov" into titles, core name tokens, gender."""
-    toks = _tokens(np)
-    titles: list[str] = []
-    gender = None
-    i = 0
-    while i < len(toks) - 1 or (i < len(toks) and toks[i].lower().rstrip(".") in HONORIFICS and False):
-        low = toks[i].lower().rstrip(",")
-        if low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS or low in DESCRIPTOR_WORDS or low.endswith("'s"):
-            titles.append(low.rstrip("."))
-            g = HONORIFICS.get(low) or HONORIFICS.get(low.rstrip("."))
-            if g:
-                gender = g
-            i += 1
-            continue
-        break
-    core = toks[i:]
-    return titles, core, gender
-
-
-class Registry:
-    """The people and organisations of one document."""
-
-    def __init__(self) -> None:
-        self.entities: list[Entity] = []
-        self.by_core: dict[tuple[str, ...], list[int]] = {}
-        self.by_token: dict[str, list[int]] = {}
-
-    def _new(self) -> Entity:
-        e = Entity(len(self.entities))
-        self.entities.append(e)
-        return e
-
-    def _gender_ok(self, e: Entity, gender: str | None) -> bool:
-        g = e.best_gender()
-        return not (gender and g and gender != g)
-
-    def _index(self, e: Entity, core: tuple[str, ...]) -> None:
-        if core not in e.cores:
-            e.cores.append(core)
-            self.by_core.setdefault(core, []).append(e.index)
-            for t in core:
-                if t.lower() not in self.by_token.get(t, ()):
-                    self.by_token.setdefault(t, []).append(e.index)
-
-    def find_name(self, np: str, recent: list[int] | None = None) -> Entity | None:
-        titles, core, gender = _split_name(np)
-        if not core:
-            return None
-        key = tuple(core)
-        cands = [self.entities[i] for i in self.by_core.get(key, [])]
-        if not cands:
-            # A part of a known name: "Lavrov" ~ "Sergey Lavrov", "Anna Pavlovna" ~ "Anna Pavlovna Scherer".
-            pool = set()
-            for t in core:
-                pool.update(self.by_token.get(t, []))
-            cands = [self.entities[i] for i in pool if any(_contains(c, key) for c in self.entities[i].cores)]
-        cands = [e for e in cands if self._gender_ok(e, gender)]
-        if not cands:
-            return None
-        if len(cands) == 1:
-            return cands[0]
-        order = {idx: n for n, idx in enumerate(reversed(recent or []))}
-        cands.sort(key=lambda e: order.get(e.index, 10**9))
-        return cands[0]
-
-    def add_name(self, np: str, kind: str = PERSON, recent: list[int] | None = None) -> Entity:
-        np = _clean(np)
-        titles, core, gender = _split_name(np)
-        e = self.find_name(np, recent)
-        if e is None:
-            e = self._new()
-            e.kind = kind
-        if gender and not e.gender:
-            e.gender = gender
-        e.titles.update(titles)
-        self._index(e, tuple(core))
-        honorific = [t for t in _tokens(np)[: len(titles)] if t.lower().rstrip(".") in HONORIFICS]
-        display = " ".join(core)
-        if len(core) == 1 and honorific:
-            display = f"{honorific[-1]} {display}"
-        rank = (len(core), -len(e.cores))
-        if rank > e.display_rank or not e.display:
-            e.display, e.display_rank = display, (len(core), 0)
-        e.add_mention(np)
-        return e
-
-    def add_description(self, desc: str, kind: str) -> Entity:
-        e = self._new()
-        e.kind = kind
-        words = [w.lower() for w in _tokens(desc)]
-        e.titles.update(words[1:])
-        e.display = desc
-        e.add_mention(desc)
-        head = words[-1]
-        if head in PERSON_NOUNS_MALE:
-            e.gender = "m"
-        elif head in PERSON_NOUNS_FEMALE:
-            e.gender = "f"
-        return e
-
-
-def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
-    n = len(small)
-    if n > len(big):
-        return False
-    return any(big[i : i + n] == small for i in range(len(big) - n + 1))
-
-
-# ---------------------------------------------------------------------------------------
-
-
-def _np_kind(np: str) -> str:
-    first = np.split()[0]
-    if np in ("he", "she", "they", "I", "we", "He", "She", "They", "We"):
-        return "pronoun"
-    low = first.lower()
-    if low in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "one", "another", "this", "that", "some"):
-        rest = np.split()[1:]
-        if rest and all(w[:1].isupper() for w in rest) and low == "the":
-            return "name"  # "The New York Times"
-        if rest and rest[-1][:1].isupper():
-            return "name_with_description"
-        return "description"
-    if re.match(r"[A-Z][\w\-]*['’]s\s", np):
-        return "description" if not np.split()[-1][:1].isupper() else "name_with_description"
-    if first.lower() in NOT_NAMES and first.lower() not in HONORIFICS:
-        return "bad"
-    return "name"
-
-
-def _is_org(np: str) -> bool:
-    words = [w.lower().strip(".,") for w in np.split()]
-    return any(w in ORGANISATION_WORDS for w in words)
-
-
-def _trim_np(np: str) -> str:
-    """Cut an appositive or trailing clause off a captured phrase."""
-    np = _clean(np)
-    np = re.split(r",\s+", np)[0] if "," in np and _np_kind(np.split(",")[0]) == "name" else np
-    return np.rstrip(".,;: ")
+_NAME_RUN = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Rev|Prof|Mme|Mlle)\.?\s+)?"
+    r"[A-ZÀ-ÖØ-Þ][\w’'\-]*(?:\s+(?:(?:de|van|von|der|du|da|di|la|le)\s+)?[A-ZÀ-ÖØ-Þ][\w’'\-]*)*"
+)
 
 
 class Attributor:
@@ -254,249 +380,286 @@ class Attributor:
         self.spans = spans
         self.fiction = fiction
         self.registry = Registry()
-        self.recent: list[int] = []  # entity indices in the order they were last attributed/mentioned
-        self.events: list[tuple[int, int]] = []  # (position, entity) of narrative mentions, sorted later
-        self.quote_bounds = [(s.open_mark, (s.close_mark + 1) if s.close_mark is not None else s.end) for s in spans]
+        self.recent: dict[int, int] = {}  # entity -> position of its latest mention
+        self.mentions: list[tuple[int, int, bool]] = []  # (position, entity, is subject) in the narrative
+        self.quote_starts = [s.open_mark for s in spans]
+        self.quote_ends = [(s.close_mark + 1) if s.close_mark is not None else s.end for s in spans]
 
-    # -- finding tags ------------------------------------------------------------------
+    # -- where a quotation's tag can be --------------------------------------------------
 
-    def _after_text(self, i: int) -> str:
+    def _after_text(self, i: int) -> tuple[int, str]:
         s = self.spans[i]
         if s.close_mark is None:
-            return ""
+            return 0, ""
         para = self.paragraphs[s.paragraph]
-        end = para.end
+        end = min(para.end, s.close_mark + 200)
         if i + 1 < len(self.spans) and self.spans[i + 1].paragraph == s.paragraph:
-            end = self.spans[i + 1].open_mark
-        return self.text[s.close_mark + 1 : min(end, s.close_mark + 200)]
+            end = min(end, self.spans[i + 1].open_mark)
+        return s.close_mark + 1, self.text[s.close_mark + 1 : end]
 
-    def _before_text(self, i: int) -> str:
+    def _before_text(self, i: int) -> tuple[int, str]:
         s = self.spans[i]
         para = self.paragraphs[s.paragraph]
         start = para.start
-        if i > 0 and self.spans[i - 1].paragraph == s.paragraph and self.spans[i - 1].close_mark is not None:
-            start = self.spans[i - 1].close_mark + 1
-        start = max(start, s.open_mark - 300)
-        return self.text[start : s.open_mark]
+        if i > 0 and self.spans[i - 1].paragraph == s.paragraph:
+            prev = self.spans[i - 1]
+            start = prev.close_mark + 1 if prev.close_mark is not None else prev.end
+        start = max(start, s.open_mark - 400)
+        return start, self.text[start : s.open_mark]
 
-    def tag_after(self, i: int) -> tuple[str, str, int] | None:
-        after = self._after_text(i)
+    def tag_after(self, i: int) -> Tag | None:
+        base, after = self._after_text(i)
         if not after:
             return None
-        base = self.spans[i].close_mark + 1
-        for rx in (_TAG_AFTER_VERB_FIRST, _TAG_AFTER_SUBJECT_FIRST):
-            m = rx.match(after)
-            if m and _np_kind(_trim_np(m.group("np"))) != "bad":
-                np = _trim_np(m.group("np"))
-                if rx is _TAG_AFTER_VERB_FIRST and _np_kind(np) == "bad":
-                    continue
-                return np, m.group("verb"), base + m.start("np")
-        return None
+        m = re.match(r"[\s,]*(?:[—–-]+\s*)?", after)
+        lead = m.end()
+        # Only the clause right after the quotation.
+        stop = _SENTENCE_BREAK.search(after, lead)
+        clause = after[: stop.start() + 1 if stop else len(after)]
+        v = _VERB.search(clause, lead)
+        if v and v.start() - lead <= 90:
+            vs, ve = v.span()
+        else:
+            # An unlisted verb in tag position: '"...," blustered Bounderby' / 'Bounderby blustered.'
+            v = _TAG_VERB_FIRST.match(clause, lead) or _TAG_VERB_AFTER_NAME.match(clause, lead)
+            if not v:
+                return None
+            vs, ve = v.span("v")
+        pre = clause[lead:vs]
+        verb_end = ve
+        t = _VERB_TAIL.match(clause, verb_end)
+        if t:
+            verb_end = t.end()
+        cue = clause[vs:verb_end]
+        if not pre.strip():
+            ph = _subject_after(clause[verb_end:])
+            if ph is None:
+                return None
+            return Tag(ph, cue, base + verb_end + max(0, clause[verb_end:].find(ph.text.split()[0])))
+        if len(pre.split()) > 12 or re.search(r"[\"“”]", pre):
+            return None
+        sub = _subject_before(pre)
+        if sub is None:
+            return None
+        ph, off = sub
+        return Tag(ph, cue, base + lead + off)
 
-    def tag_before(self, i: int) -> tuple[str, str, int] | None:
-        before = self._before_text(i)
+    def tag_before(self, i: int) -> Tag | None:
+        base, before = self._before_text(i)
         if not before.strip():
             return None
-        base = self.spans[i].open_mark - len(before)
-        m = _TAG_BEFORE.search(before)
-        if m and _np_kind(_trim_np(m.group("np"))) != "bad":
-            return _trim_np(m.group("np")), m.group("verb"), base + m.start("np")
-        m = _TAG_BEFORE_VERB_FIRST.search(before)
-        if m and _np_kind(_trim_np(m.group("np"))) != "bad":
-            return _trim_np(m.group("np")), m.group("verb"), base + m.start("np")
-        para = self.paragraphs[self.spans[i].paragraph]
-        whole = self.text[para.start : self.spans[i].open_mark]
+        # The clause that leads into the quotation ends with ':' or ',' (or 'that ...').
+        stripped = before.rstrip()
+        verbs = list(_VERB.finditer(before))
+        if verbs:
+            v = verbs[-1]
+            post = before[v.end() :]
+            if len(post) <= 120 and not _SENTENCE_BREAK.search(post) or re.fullmatch(r"[^.!?]*[:,]\s*", post):
+                clause_start = 0
+                for m in _SENTENCE_BREAK.finditer(before, 0, v.start()):
+                    clause_start = m.end()
+                pre = before[clause_start : v.start()]
+                if pre.strip():
+                    sub = _subject_before(pre)
+                    if sub:
+                        return Tag(sub[0], v.group(), base + clause_start + sub[1])
+                else:
+                    ph = _subject_after(post)
+                    if ph:
+                        return Tag(ph, v.group(), base + v.end())
         m = None
-        for m in _ACCORDING.finditer(whole):
+        para = self.paragraphs[self.spans[i].paragraph]
+        for m in _ACCORDING.finditer(self.text, para.start, self.spans[i].open_mark):
             pass
         if m:
-            return _trim_np(m.group("np")), "according to", para.start + m.start("np")
-        return None
-
-    def transcript(self, i: int) -> tuple[str, str, int] | None:
+            ph = phrase_from(m.group("np"))
+            if ph:
+                return Tag(ph, "according to", m.start("np"))
+        if stripped.endswith(":"):
+            # "Lavrov: ..." headlines, "The New York Times reports:" is caught above.
+            ph = _np_at_end(stripped[:-1])
+            if ph and ph.kind == "name":
+                return Tag(ph, ":", base + stripped.rfind(ph.text.split()[0]))
         return None
 
     # -- resolving phrases -------------------------------------------------------------
 
-    def _remember(self, e: Entity) -> None:
-        if self.recent and self.recent[-1] == e.index:
-            return
-        self.recent.append(e.index)
+    def _see(self, e: Entity, pos: int, subject: bool = True) -> None:
+        self.recent[e.index] = pos
+        bisect.insort(self.mentions, (pos, e.index, subject))
 
-    def resolve(self, np: str, pos: int, last_speaker: int | None) -> Entity | None:
-        kind = _np_kind(np)
-        reg = self.registry
-        if kind == "bad":
-            return None
-        if kind == "pronoun":
-            return self._resolve_pronoun(np.lower(), pos, last_speaker)
-        if kind == "name_with_description":
-            # "the Russian minister Sergey Lavrov", "Russia's minister Lavrov"
-            words = np.split()
-            k = len(words)
-            while k > 0 and words[k - 1][:1].isupper():
-                k -= 1
-            name = " ".join(words[k:])
-            e = reg.add_name(name, ORGANISATION if _is_org(name) else PERSON, self.recent)
-            e.titles.update(w.lower() for w in words[:k])
-            e.add_mention(np)
-            return e
-        if kind == "name":
-            return reg.add_name(np, ORGANISATION if _is_org(np) else PERSON, self.recent)
-        return self._resolve_description(np, pos, last_speaker)
+    def resolve(self, tag: Tag, last_speaker: int | None) -> Entity | None:
+        ph = tag.phrase
+        if ph.kind == "name":
+            e = self.registry.add(ph, self.recent)
+        elif ph.kind == "pronoun":
+            e = self._resolve_pronoun(ph.text, tag.pos, last_speaker)
+        else:
+            e = self._resolve_description(ph, tag.pos, last_speaker)
+        if e is not None:
+            e.add_mention(ph.text)
+        return e
 
     def _resolve_pronoun(self, pronoun: str, pos: int, last_speaker: int | None) -> Entity | None:
-        gender = PRONOUNS.get(pronoun)
-        if pronoun in ("they", "we", "i"):
-            if pronoun == "they" and last_speaker is not None and self.registry.entities[last_speaker].kind == ORGANISATION:
-                return self.registry.entities[last_speaker]
-            return None
         reg = self.registry
-        k = bisect.bisect_left(self.events, (pos, -1))
-        seen = 0
-        lo = pos - (1500 if self.fiction else 3000)
+        if pronoun in ("they", "it"):
+            if last_speaker is not None and reg.entities[last_speaker].kind == ORGANISATION:
+                return reg.entities[last_speaker]
+            return None
+        if pronoun not in ("he", "she"):
+            return None
+        gender = _PRONOUNS[pronoun]
+        k = bisect.bisect_left(self.mentions, (pos, -1, False))
+        lo = pos - (1200 if self.fiction else 2500)
+        fallback = None
         while k > 0:
             k -= 1
-            p, idx = self.events[k]
+            p, idx, subject = self.mentions[k]
             if p < lo:
                 break
             e = reg.entities[idx]
             if e.kind == ORGANISATION:
                 continue
             g = e.best_gender()
-            if gender and g and g != gender:
+            if g and g != gender:
                 continue
-            seen += 1
-            return e
+            if g == gender:
+                return e
+            if fallback is None:
+                fallback = e
+        if fallback is not None:
+            return fallback
         if last_speaker is not None:
             e = reg.entities[last_speaker]
-            if e.kind == PERSON and not (gender and e.best_gender() and e.best_gender() != gender):
+            if e.kind == PERSON and e.best_gender() in (None, gender):
                 return e
         return None
 
-    def _resolve_description(self, desc: str, pos: int, last_speaker: int | None) -> Entity | None:
+    def _resolve_description(self, ph: Phrase, pos: int, last_speaker: int | None) -> Entity | None:
         reg = self.registry
-        words = [w.lower().strip(",.") for w in _tokens(desc)]
-        head = words[-1]
-        org = _is_org(desc)
-        indefinite = words[0] in ("a", "an", "one", "another", "some")
+        words = [w.lower() for w in ph.text.split()]
+        head = words[-1].rstrip(".,")
+        indefinite = words[0] in ("a", "an", "one", "another", "some", "each")
+        org = _is_org_words(words)
         if not indefinite:
-            # The most recent entity whose titles or description share the head noun.
-            for idx in reversed(self.recent):
+            best = None
+            for idx, p in sorted(self.recent.items(), key=lambda kv: -kv[1]):
                 e = reg.entities[idx]
-                if head in e.titles or any(head == t.split("-")[-1] for t in e.titles):
-                    e.add_mention(desc)
-                    return e
-            for e in reversed(reg.entities):
-                if head in e.titles:
-                    e.add_mention(desc)
-                    return e
+                if head in e.titles and (pos - p < 20000 or not self.fiction):
+                    best = e
+                    break
+            if best is not None:
+                return best
             if org:
-                return reg.add_description(desc, ORGANISATION)
+                return reg.add_description(ph)
             if not self.fiction and last_speaker is not None and head not in PERSON_NOUNS_MALE | PERSON_NOUNS_FEMALE:
                 e = reg.entities[last_speaker]
                 if e.kind == PERSON:
-                    e.add_mention(desc)
                     e.titles.add(head)
                     return e
             if self.fiction:
                 return None
-        return reg.add_description(desc, ORGANISATION if org else PERSON)
+        return reg.add_description(ph)
 
-    # -- the pass over the document -----------------------------------------------------
+    # -- the narrative -------------------------------------------------------------------
+
+    def _inside_quote(self, p: int) -> bool:
+        k = bisect.bisect_right(self.quote_starts, p) - 1
+        return k >= 0 and self.quote_starts[k] <= p < self.quote_ends[k]
 
     def _collect_mentions(self) -> None:
-        """Positions of every name of a known entity in the narrative (outside quotations)."""
+        """Every mention of a known name in the narrative, for pronouns to refer back to."""
         reg = self.registry
-        names: dict[str, int] = {}
+        token_to: dict[str, int] = {}
+        ambiguous: set[str] = set()
         for e in reg.entities:
             if e.kind != PERSON:
                 continue
             for core in e.cores:
-                s = " ".join(core)
-                if len(s) > 1:
-                    names.setdefault(s, e.index)
-                if len(core) > 1:
-                    for t in (core[0], core[-1]):
-                        if len(t) > 2 and t.lower() not in NOT_NAMES:
-                            names.setdefault(t, e.index)
-        if not names:
+                for t in core:
+                    if len(t) < 2 or t.lower() in NOT_NAMES:
+                        continue
+                    if t in token_to and token_to[t] != e.index:
+                        ambiguous.add(t)
+                    token_to.setdefault(t, e.index)
+        if not token_to:
             return
-        rx = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
-        starts = [b[0] for b in self.quote_bounds]
-        events = []
-        for m in rx.finditer(self.text):
-            p = m.start()
-            k = bisect.bisect_right(starts, p) - 1
-            if k >= 0 and self.quote_bounds[k][0] <= p < self.quote_bounds[k][1]:
+        text = self.text
+        mentions = []
+        for m in _NAME_RUN.finditer(text):
+            run = m.group()
+            toks = run.split()
+            idx = None
+            for t in reversed(toks):
+                if t in token_to:
+                    if t in ambiguous:
+                        e = reg.find(tuple(x for x in toks if x.lower().rstrip(".") not in HONORIFICS), None, {})
+                        idx = e.index if e is not None else token_to[t]
+                    else:
+                        idx = token_to[t]
+                    break
+            if idx is None:
                 continue
-            idx = names[m.group()]
-            events.append((p, idx))
-            # Gender votes: the next personal pronoun close after the name.
-            tail = self.text[m.end() : m.end() + 120]
+            p = m.start()
+            if self._inside_quote(p):
+                continue
+            before = text[max(0, p - 3) : p]
+            subject = p == 0 or before.endswith(("\n", ". ", "! ", "? ", "; ", "” ", '" ')) or before.strip() == ""
+            mentions.append((p, idx, subject))
+            tail = text[m.end() : m.end() + 100]
             pm = re.search(r"\b(he|his|him|she|her|hers)\b", tail, re.I)
             if pm:
-                reg.entities[idx].gender_votes[0 if pm.group(1).lower() in ("he", "his", "him") else 1] += 1
-        self.events = sorted(events)
+                reg.entities[idx].votes[0 if pm.group(1).lower() in ("he", "his", "him") else 1] += 1
+        self.mentions = sorted(mentions)
+
+    # -- the pass over the document -----------------------------------------------------
 
     def run(self) -> list[Attribution]:
         n = len(self.spans)
-        found: list[tuple[str, str, int, bool] | None] = [None] * n
+        tags: list[Tag | None] = [None] * n
         for i in range(n):
             if self.spans[i].kind == MENTION:
                 continue
-            t = self.tag_after(i)
-            after = True
-            if t is None:
-                t = self.tag_before(i)
-                after = False
-            if t is not None:
-                found[i] = (*t, after)
+            tags[i] = self.tag_after(i) or self.tag_before(i)
         # Names first, so that "Lavrov" links to "Sergey Lavrov" wherever each comes first.
-        for f in found:
-            if f and _np_kind(f[0]) in ("name",):
-                self.registry.add_name(f[0], ORGANISATION if _is_org(f[0]) else PERSON)
+        for t in tags:
+            if t is not None and t.phrase.kind == "name":
+                e = self.registry.add(t.phrase, self.recent)
+                e.speaks += 1
         self._collect_mentions()
 
         out = [Attribution() for _ in range(n)]
         last_speaker: int | None = None
-        para_speakers: dict[int, int | None] = {}  # paragraph -> speaker of its quotes
+        history: list[tuple[int, int | None]] = []  # (paragraph, speaker) of paragraphs with quotations
         for i in range(n):
             s = self.spans[i]
             if s.kind == MENTION:
                 continue
-            f = found[i]
+            t = tags[i]
             e = None
-            if f is not None:
-                np, verb, pos, _after = f
-                e = self.resolve(np, pos, last_speaker)
+            if t is not None:
+                e = self.resolve(t, last_speaker)
                 if e is not None:
-                    out[i] = Attribution(e.index, verb.lower() if verb[0].islower() else verb, True)
-                    if _np_kind(np) != "name":
-                        e.add_mention(np)
-                    self._note(e, pos)
+                    out[i] = Attribution(e.index, t.cue, True)
+                    self._see(e, t.pos)
             if e is None:
-                out[i] = self._implicit(i, out, para_speakers)
+                out[i] = self._implicit(i, out, history)
             if out[i].speaker is not None:
                 last_speaker = out[i].speaker
-                para_speakers.setdefault(s.paragraph, out[i].speaker)
-                if out[i].explicit:
-                    para_speakers[s.paragraph] = out[i].speaker
+            if not history or history[-1][0] != s.paragraph:
+                history.append((s.paragraph, out[i].speaker))
+            elif history[-1][1] is None or out[i].explicit:
+                history[-1] = (s.paragraph, out[i].speaker if history[-1][1] is None else history[-1][1])
         # A quotation before its tag in the same paragraph ("Q1. Q2," he said): same speaker.
-        for i in range(n - 1, -1, -1):
-            if out[i].speaker is None and self.spans[i].kind != MENTION and i + 1 < n:
-                j = i + 1
-                if self.spans[j].paragraph == self.spans[i].paragraph and out[j].explicit and found[i] is None:
-                    out[i] = Attribution(out[j].speaker, out[j].cue, False)
+        for i in range(n - 2, -1, -1):
+            j = i + 1
+            if (out[i].speaker is None and tags[i] is None and self.spans[i].kind != MENTION
+                    and self.spans[j].paragraph == self.spans[i].paragraph and out[j].explicit):
+                out[i] = Attribution(out[j].speaker, out[j].cue, False)
         return out
 
-    def _note(self, e: Entity, pos: int) -> None:
-        self._remember(e)
-        bisect.insort(self.events, (pos, e.index))
-
-    def _implicit(self, i: int, out: list[Attribution], para_speakers: dict[int, int | None]) -> Attribution:
+    def _implicit(self, i: int, out: list[Attribution], history) -> Attribution:
         s = self.spans[i]
-        # Same paragraph: continues the quotation before it.
         for j in range(i - 1, -1, -1):
             if self.spans[j].paragraph != s.paragraph:
                 break
@@ -504,22 +667,20 @@ class Attributor:
                 return Attribution(out[j].speaker, out[j].cue, False)
         if s.continued and i > 0 and out[i - 1].speaker is not None:
             return Attribution(out[i - 1].speaker, out[i - 1].cue, False)
-        # Which paragraphs before this one held quotations, and by whom.
-        prev_paras = sorted(p for p in para_speakers if p < s.paragraph)
-        if not prev_paras:
+        if not history:
             return Attribution()
-        p1 = prev_paras[-1]
+        p1, a = history[-1]
+        if p1 == s.paragraph:
+            return Attribution()
         if self.fiction:
             # Turn-taking: A, B, A, B ...
-            if s.paragraph - p1 == 1 and len(prev_paras) >= 2:
-                p2 = prev_paras[-2]
-                a, b = para_speakers[p1], para_speakers[p2]
+            if s.paragraph - p1 == 1 and len(history) >= 2:
+                p2, b = history[-2]
                 if p1 - p2 == 1 and a is not None and b is not None and a != b:
                     return Attribution(b, None, False)
             return Attribution()
-        # News: a paragraph of quotation with no tag continues the previous speaker.
-        if s.paragraph - p1 <= 1 and para_speakers[p1] is not None:
-            return Attribution(para_speakers[p1], None, False)
+        if s.paragraph - p1 <= 1 and a is not None:
+            return Attribution(a, None, False)
         return Attribution()
 
 
