@@ -72,7 +72,7 @@ def speaker_score(speaker: Speaker, query: str) -> float:
                 break
             total += s
         score = total / len(q)
-        if form == speaker.name:
+        if form == speaker.name and score > 0:
             score += 0.01  # the canonical name wins ties
         best = max(best, score)
     return best
