@@ -1,0 +1,458 @@
+"""The command line through its real entry points: ``python -m reader`` and ``reader.cli.main``.
+
+Attribution is asserted only on unambiguous ``"Q," NAME said.`` / ``"Q," said NAME.`` cases.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+import reader
+from reader import cli
+
+ARTICLE = """Council Votes on Budget
+
+LONDON — The council met on Monday to vote on the budget.
+
+"We will cut taxes," Jane Doe said.
+
+Opposition responds
+
+"That is a lie," said John Smith.
+
+Fans hoped for a "Friends" reunion after the vote.
+
+"We will build homes," Jane Doe said.
+"""
+
+QUOTE_KEYS = {"file", "start", "end", "text", "speaker", "kind", "cue", "section", "paragraph", "group"}
+SPEECH = [
+    ("We will cut taxes,", "Jane Doe", "Council Votes on Budget", 1),
+    ("That is a lie,", "John Smith", "Opposition responds", 2),
+    ("We will build homes,", "Jane Doe", "Opposition responds", 4),
+]
+
+
+def run(argv, stdin: str | None = None):
+    """cli.main in-process: (status, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    old = sys.stdin
+    if stdin is not None:
+        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8")
+    try:
+        status = cli.main(list(argv), out, err)
+    finally:
+        sys.stdin = old
+    return status, out.getvalue(), err.getvalue()
+
+
+def proc(argv, stdin: bytes | None = None, cwd=None, timeout=60):
+    """The real entry point in a subprocess: (status, stdout, stderr)."""
+    r = subprocess.run(
+        [sys.executable, "-m", "reader", *argv],
+        input=stdin if stdin is not None else b"",
+        capture_output=True,
+        cwd=cwd,
+        timeout=timeout,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    return r.returncode, r.stdout.decode("utf-8"), r.stderr.decode("utf-8")
+
+
+@pytest.fixture
+def article(tmp_path):
+    p = tmp_path / "budget.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    return p
+
+
+def expected_quotes(path, with_mentions=False):
+    rows = []
+    for text, speaker, section, para in SPEECH:
+        start = ARTICLE.index(text)
+        rows.append(dict(file=str(path), start=start, end=start + len(text), text=text, speaker=speaker,
+                         kind="speech", cue="said", section=section, paragraph=para))
+    if with_mentions:
+        start = ARTICLE.index("Friends")
+        rows.insert(2, dict(file=str(path), start=start, end=start + 7, text="Friends", speaker=None, kind="mention",
+                            cue=None, section="Opposition responds", paragraph=3))
+    return rows
+
+
+def strip_group(rows):
+    return [{k: v for k, v in r.items() if k != "group"} for r in rows]
+
+
+# ---------------------------------------------------------------------------------------
+# quotes
+
+
+def test_quotes_jsonl_exact(article):
+    status, out, err = run(["quotes", str(article), "--format", "jsonl"])
+    assert (status, err) == (0, "")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert all(set(r) == QUOTE_KEYS for r in rows)
+    assert strip_group(rows) == expected_quotes(article)
+    for r in rows:  # offsets are character offsets into the decoded text
+        assert ARTICLE[r["start"] : r["end"]] == r["text"]
+    assert len({r["group"] for r in rows}) == 3
+
+
+def test_quotes_json_is_one_array(article):
+    status, out, _ = run(["quotes", str(article), "--format", "json"])
+    assert status == 0
+    rows = json.loads(out)
+    assert isinstance(rows, list) and strip_group(rows) == expected_quotes(article)
+
+
+def test_quotes_csv(article):
+    status, out, _ = run(["quotes", str(article), "--format", "csv"])
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0]) == ["file", "start", "end", "speaker", "kind", "cue", "section", "paragraph", "text"]
+    assert [(r["text"], r["speaker"], r["kind"], r["cue"], r["section"]) for r in rows] == [
+        (t, s, "speech", "said", sec) for t, s, sec, _ in SPEECH
+    ]
+    assert [int(r["start"]) for r in rows] == [ARTICLE.index(t) for t, *_ in SPEECH]
+
+
+def test_quotes_markdown(article):
+    status, out, _ = run(["quotes", str(article), "--format", "markdown"])
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == "| file | speaker | kind | cue | quote |"
+    assert lines[1] == "|---|---|---|---|---|"
+    assert lines[2] == f"| {article} | Jane Doe | speech | said | We will cut taxes, |"
+    assert len(lines) == 5
+
+
+def test_quotes_text(article):
+    status, out, _ = run(["quotes", str(article)])
+    assert status == 0
+    start = ARTICLE.index("We will cut")
+    assert out.splitlines()[:2] == [f"{article}:{start}  Jane Doe (said)", "    “We will cut taxes,”"]
+    assert out.count("John Smith") == 1 and "Friends" not in out
+
+
+def test_quotes_all_adds_mentions(article):
+    status, out, _ = run(["quotes", str(article), "--format", "jsonl", "--all"])
+    assert status == 0
+    assert strip_group([json.loads(x) for x in out.splitlines()]) == expected_quotes(article, with_mentions=True)
+    _, text_out, _ = run(["quotes", str(article), "-a"])
+    assert "[mention]" in text_out and "“Friends”" in text_out
+
+
+@pytest.mark.parametrize("name", ["Jane Doe", "jane doe", "JANE", "Doe", "Jane Dooe", "jane doe "])
+def test_quotes_speaker_filter(article, name):
+    status, out, _ = run(["quotes", str(article), "--speaker", name, "--format", "jsonl"])
+    assert status == 0
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert [r["text"] for r in rows] == ["We will cut taxes,", "We will build homes,"]
+
+
+def test_quotes_speaker_filter_other_and_none(article):
+    _, out, _ = run(["quotes", str(article), "-s", "smith", "-f", "jsonl"])
+    assert [json.loads(x)["speaker"] for x in out.splitlines()] == ["John Smith"]
+    status, out, _ = run(["quotes", str(article), "-s", "Nobody Atall", "-f", "jsonl"])
+    assert (status, out) == (0, "")
+
+
+def test_quotes_search(article):
+    _, out, _ = run(["quotes", str(article), "--search", "taxes", "-f", "jsonl"])
+    assert [json.loads(x)["text"] for x in out.splitlines()] == ["We will cut taxes,"]
+    _, out, _ = run(["quotes", str(article), "--search", "LIE", "-f", "jsonl"])
+    assert [json.loads(x)["text"] for x in out.splitlines()] == ["That is a lie,"]
+    _, out, _ = run(["quotes", str(article), "--search", "homes", "--speaker", "John Smith", "-f", "jsonl"])
+    assert out == ""
+
+
+# ---------------------------------------------------------------------------------------
+# speakers
+
+
+def test_speakers_all_formats(article):
+    _, out, _ = run(["speakers", str(article), "-f", "jsonl"])
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert rows == [
+        {"file": str(article), "speaker": "Jane Doe", "kind": "person", "quotes": 2, "mentions": ["Jane Doe"]},
+        {"file": str(article), "speaker": "John Smith", "kind": "person", "quotes": 1, "mentions": ["John Smith"]},
+    ]
+    _, out, _ = run(["speakers", str(article), "-f", "json"])
+    assert json.loads(out) == rows
+    _, out, _ = run(["speakers", str(article), "-f", "csv"])
+    assert out.splitlines() == [
+        "file,speaker,kind,quotes,mentions",
+        f"{article},Jane Doe,person,2,Jane Doe",
+        f"{article},John Smith,person,1,John Smith",
+    ]
+    _, out, _ = run(["speakers", str(article), "-f", "markdown"])
+    assert out.splitlines()[0] == "| file | speaker | quotes | mentions |"
+    assert f"| {article} | Jane Doe | 2 | Jane Doe |" in out.splitlines()
+    _, out, _ = run(["speakers", str(article)])
+    assert out.splitlines() == ["    2  Jane Doe", "    1  John Smith"]
+
+
+# ---------------------------------------------------------------------------------------
+# outline
+
+OUTLINE = {
+    "kicker": None,
+    "title": "Council Votes on Budget",
+    "standfirst": None,
+    "dateline": "LONDON —",
+    "sections": [
+        {"title": "Council Votes on Budget", "level": 1, "paragraphs": 2, "quotes": 1, "sections": []},
+        {"title": "Opposition responds", "level": 1, "paragraphs": 3, "quotes": 2, "sections": []},
+    ],
+}
+
+
+def test_outline_json_one_file_is_one_object(article):
+    status, out, _ = run(["outline", str(article), "--format", "json"])
+    assert status == 0
+    obj = json.loads(out)
+    assert obj == OUTLINE
+    assert list(obj) == ["kicker", "title", "standfirst", "dateline", "sections"]
+    assert list(obj["sections"][0]) == ["title", "level", "paragraphs", "quotes", "sections"]
+
+
+def test_outline_jsonl_one_object_per_file(article, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text('Just one line of text.\n\n"Fine," said Ann Lee.\n', encoding="utf-8")
+    status, out, _ = run(["outline", str(article), str(other), "--format", "jsonl"])
+    assert status == 0
+    lines = out.splitlines()
+    assert len(lines) == 2
+    first, second = map(json.loads, lines)
+    assert first == {"file": str(article), **OUTLINE}
+    assert second["file"] == str(other) and set(second) == {"file", *OUTLINE}
+    # json with several files: an array of objects that name their file
+    _, out, _ = run(["outline", str(article), str(other), "--format", "json"])
+    assert [o["file"] for o in json.loads(out)] == [str(article), str(other)]
+
+
+def test_outline_text_csv_markdown(article):
+    _, out, _ = run(["outline", str(article)])
+    assert out.splitlines() == [
+        "title: Council Votes on Budget",
+        "dateline: LONDON —",
+        "sections:",
+        "  Council Votes on Budget  (2 paragraphs, 1 quotes)",
+        "  Opposition responds  (3 paragraphs, 2 quotes)",
+    ]
+    _, out, _ = run(["outline", str(article), "-f", "csv"])
+    assert out.splitlines() == [
+        "file,title,level,paragraphs,quotes,parent",
+        f"{article},Council Votes on Budget,1,2,1,",
+        f"{article},Opposition responds,1,3,2,",
+    ]
+    _, out, _ = run(["outline", str(article), "-f", "markdown"])
+    assert "- **title:** Council Votes on Budget" in out.splitlines()
+    assert "  - Opposition responds  (3 paragraphs, 2 quotes)" in out.splitlines()
+
+
+def test_outline_nested_book_sections(tmp_path):
+    p = tmp_path / "book.txt"
+    p.write_text("BOOK ONE\n\nCHAPTER I\n\n\"Well,\" said Anna.\n\nCHAPTER II\n\nIt rained.\n\nBOOK TWO\n\n"
+                 "CHAPTER I\n\nThe end came.\n", encoding="utf-8")
+    _, out, _ = run(["outline", str(p), "-f", "json"])
+    obj = json.loads(out)
+    books = obj["sections"]
+    assert [b["title"] for b in books] == ["BOOK ONE", "BOOK TWO"]
+    assert [c["title"] for c in books[0]["sections"]] == ["CHAPTER I", "CHAPTER II"]
+    assert books[0]["sections"][0]["level"] > books[0]["level"]
+
+
+# ---------------------------------------------------------------------------------------
+# several files, stdin, errors, exit codes
+
+
+def test_several_files_one_failing(article, tmp_path):
+    missing = tmp_path / "missing.txt"
+    status, out, err = run(["quotes", str(article), str(missing), str(article), "-f", "jsonl"])
+    assert status == 1
+    assert err == f"reader: {missing}: no such file\n"
+    assert len(out.splitlines()) == 6  # both good copies printed
+
+
+def test_several_files_one_failing_subprocess(article, tmp_path):
+    (tmp_path / "d").mkdir()
+    status, out, err = proc(["speakers", "budget.txt", "nope.txt", "d"], cwd=tmp_path)
+    assert status == 1
+    assert err.splitlines() == ["reader: nope.txt: no such file", "reader: d: is a directory"]
+    assert "Jane Doe" in out and "Traceback" not in err
+
+
+def test_stdin_dash(article):
+    status, out, err = run(["quotes", "-", "-f", "jsonl"], stdin=ARTICLE)
+    assert (status, err) == (0, "")
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert [r["file"] for r in rows] == ["-"] * 3
+    assert [(r["start"], r["text"], r["speaker"]) for r in rows] == [
+        (ARTICLE.index(t), t, s) for t, s, *_ in SPEECH
+    ]
+
+
+def test_stdin_dash_subprocess():
+    status, out, err = proc(["outline", "-", "-f", "json"], stdin=ARTICLE.encode("utf-8"))
+    assert (status, err) == (0, "")
+    assert json.loads(out) == OUTLINE
+
+
+def test_real_entry_point_quotes(article):
+    status, out, err = proc(["quotes", str(article), "--format", "jsonl"])
+    assert (status, err) == (0, "")
+    assert strip_group([json.loads(x) for x in out.splitlines()]) == expected_quotes(article)
+
+
+@pytest.mark.parametrize("command", ["quotes", "speakers", "outline"])
+def test_help_on_every_command(command):
+    status, out, err = run([command, "--help"])
+    assert status == 0 and err == ""
+    assert out.startswith(f"usage: reader {command}")
+    assert "--format" in out
+    if command == "quotes":
+        assert "--speaker" in out and "--search" in out and "--all" in out
+
+
+def test_help_and_version():
+    status, out, _ = run(["--help"])
+    assert status == 0
+    for c in ("quotes", "speakers", "outline", "130"):
+        assert c in out
+    assert run(["--version"])[:2] == (0, f"reader {reader.__version__}\n")
+    status, out, err = proc(["--version"])
+    assert (status, out, err) == (0, f"reader {reader.__version__}\n", "")
+    status, out, _ = proc(["quotes", "-h"])
+    assert status == 0 and out.startswith("usage: reader quotes")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["quotes"],  # no file
+        ["quotes", "x.txt", "--format", "xml"],
+        ["quotes", "x.txt", "--bogus"],
+        ["outline", "x.txt", "--speaker", "A"],
+        ["--nope"],
+        [],
+        ["a.txt", "b.txt"],  # the app opens one file
+    ],
+)
+def test_usage_errors_exit_2(argv):
+    status, out, err = run(argv)
+    assert status == 2
+    assert "Traceback" not in err
+
+
+def test_usage_error_subprocess_one_line():
+    status, out, err = proc(["quotes", "x.txt", "--format", "xml"])
+    assert status == 2 and out == ""
+    assert err.splitlines()[0].startswith("reader quotes: argument --format")
+    assert "Traceback" not in err
+
+
+def test_empty_results_exit_0(tmp_path):
+    p = tmp_path / "plain.txt"
+    p.write_text("No quotations here at all.\n", encoding="utf-8")
+    for fmt in ("text", "jsonl", "csv", "markdown"):
+        status, out, err = run(["quotes", str(p), "-f", fmt])
+        assert status == 0 and err == ""
+        assert out == ("file,start,end,speaker,kind,cue,section,paragraph,text\n" if fmt == "csv"
+                       else "| file | speaker | kind | cue | quote |\n|---|---|---|---|---|\n" if fmt == "markdown"
+                       else "")
+    assert run(["quotes", str(p), "-f", "json"])[1] == "[]\n"
+
+
+# ---------------------------------------------------------------------------------------
+# Ctrl+C: exit 130, no traceback, in the CLI and the app path
+
+
+def test_keyboard_interrupt_in_engine(article, monkeypatch):
+    import reader.document
+
+    def boom(path):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(reader.document, "load_document", boom)
+    status, out, err = run(["quotes", str(article)])
+    assert (status, err) == (130, "reader: interrupted\n")
+
+
+def test_keyboard_interrupt_while_writing(article):
+    class Out(io.StringIO):
+        def write(self, s):
+            raise KeyboardInterrupt
+
+    err = io.StringIO()
+    assert cli.main(["quotes", str(article)], Out(), err) == 130
+    assert err.getvalue() == "reader: interrupted\n"
+
+
+def test_keyboard_interrupt_in_app(article, monkeypatch):
+    import types
+
+    class FakeApp:
+        def __init__(self, doc, path=None):
+            pass
+
+        def run(self):
+            raise KeyboardInterrupt
+
+    monkeypatch.setitem(sys.modules, "reader.app", types.SimpleNamespace(ReaderApp=FakeApp))
+    status, out, err = run([str(article)])
+    assert (status, err) == (130, "reader: interrupted\n")
+
+
+def test_sigint_on_slow_stdin_exits_130():
+    p = subprocess.Popen([sys.executable, "-m", "reader", "quotes", "-"], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        p.stdin.write(b'"Half a quote,')  # and then nothing more: the reader waits on stdin
+        p.stdin.flush()
+        time.sleep(0.6)
+        p.send_signal(signal.SIGINT)
+        out, err = p.communicate(timeout=20)
+    finally:
+        if p.poll() is None:
+            p.kill()
+    assert p.returncode == 130
+    assert err.decode() == "reader: interrupted\n"
+    assert out == b""
+
+
+def test_broken_pipe_is_quiet(tmp_path):
+    p = tmp_path / "many.txt"
+    p.write_text("\n\n".join(f'"Line {i} of many," said Ann Lee.' for i in range(20000)), encoding="utf-8")
+    r = subprocess.run(f"'{sys.executable}' -m reader quotes '{p}' | head -n 1", shell=True, capture_output=True,
+                       timeout=60)
+    assert r.stdout.decode().count("\n") == 1
+    assert b"Traceback" not in r.stderr and b"Exception ignored" not in r.stderr
+
+
+def test_internal_error_is_one_line_and_others_still_print(article, tmp_path, monkeypatch):
+    import reader.document
+
+    real = reader.document.load_document
+
+    def flaky(path):
+        if path.endswith("bad.txt"):
+            raise ValueError("engine bug")
+        return real(path)
+
+    monkeypatch.setattr(reader.document, "load_document", flaky)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("x", encoding="utf-8")
+    status, out, err = run(["quotes", str(bad), str(article), "-f", "jsonl"])
+    assert status == 1
+    assert len(err.splitlines()) == 1 and "internal error (ValueError: engine bug)" in err
+    assert len(out.splitlines()) == 3
