@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.lexicon import SPEECH_VERBS
 from reader.model import MENTION, PARTIAL, SPEECH, Paragraph
 
 _MARKS = re.compile("[\"“”„‟‘’'‚‛«»‹›]")
@@ -92,10 +93,15 @@ def _double_opens(text: str, i: int, lo: int, hi: int) -> bool:
     return _can_open(text, i, lo, hi) or not _can_close(text, i, lo, hi)
 
 
+def _doubled(text: str, i: int, lo: int, hi: int) -> bool:
+    """Two straight apostrophes in a row ('' as in ditto marks, inches or LaTeX): not a quotation mark."""
+    return text[i] == "'" and (i + 1 < hi and text[i + 1] == "'" or i > lo and text[i - 1] == "'")
+
+
 def _single_opens(text: str, i: int, lo: int, hi: int) -> bool:
     """A single mark that opens a quotation (and is not an apostrophe or elision)."""
     c = text[i]
-    if c in _CLOSE_ONLY:
+    if c in _CLOSE_ONLY or _doubled(text, i, lo, hi):
         return False
     if not _can_open(text, i, lo, hi):
         return False
@@ -106,7 +112,7 @@ def _single_opens(text: str, i: int, lo: int, hi: int) -> bool:
 
 def _single_closes(text: str, i: int, lo: int, hi: int) -> bool:
     c = text[i]
-    if c in _OPEN_ONLY and c != "‛":
+    if c in _OPEN_ONLY and c != "‛" or _doubled(text, i, lo, hi):
         return False
     if not _can_close(text, i, lo, hi):
         return False
@@ -281,18 +287,29 @@ def _kind(text: str, span: Span, paragraphs) -> str:
     at_start = not before or before[-1] in ".!?:;—–-([\"“”'‘’…" or before.endswith(",")
     speech_verb_before = bool(_SPEECH_VERB_BEFORE.search(before[-80:]))
     if at_start:
+        if (not before and not after and 3 <= len(words) <= 8 and _is_title_like(words)
+                and not re.search(r"[!?]", content)):
+            # A quoted line standing alone in Title Case: a heading, not speech.
+            return MENTION
         if not ends_sentence and len(words) <= 3 and not speech_verb_before:
             # "Friends" was a hit; "Blue Hours" came out in May.
             if after and (after[0].isalpha() and not _tag_follows(after)):
                 return MENTION
         return SPEECH
     # Embedded in a sentence.
-    if speech_verb_before and (content[:1].isupper() or ends_sentence):
+    if re.search(r"[!?][\W]*$", content):
+        return SPEECH  # an exclamation or a question is an utterance: chanted "What curfew?"
+    prev_word = before.rsplit(None, 1)[-1].strip(",:").lower() if before else ""
+    if content[:1].isupper() and (prev_word in SPEECH_VERBS or prev_word.endswith("ing") and len(words) > 1):
+        return SPEECH  # answered "Undoubtedly;" / announcing "Madame Mila!"
+    if speech_verb_before and (content[:1].isupper() or ends_sentence) and len(words) > 2:
         return SPEECH
+    if len(words) <= 2 and not speech_verb_before:
+        return MENTION  # a "nasty guy", the "13th."
     if len(words) <= 4 and not ends_sentence:
         return MENTION
-    if not ends_sentence and len(words) <= 6 and _is_title_like(words):
-        return MENTION
+    if len(words) <= 6 and _is_title_like(words):
+        return MENTION  # a title: CBS's "Face the Nation," / the "Contract with America."
     return PARTIAL
 
 

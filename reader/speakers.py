@@ -373,6 +373,12 @@ _NAME_RUN = re.compile(
 )
 
 
+_APPOSITIVE = re.compile(
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+){0,2}),\s+"
+    r"(?:the|a|an|his|her)\s+(?:[a-z\-]+\s+){0,2}(?P<head>[a-z\-]{3,})(?=[,;.])"
+)
+
+
 class Attributor:
     def __init__(self, text: str, paragraphs, spans: list[Span], fiction: bool) -> None:
         self.text = text
@@ -488,78 +494,102 @@ class Attributor:
         self.recent[e.index] = pos
         bisect.insort(self.mentions, (pos, e.index, subject))
 
-    def resolve(self, tag: Tag, last_speaker: int | None) -> Entity | None:
+    def resolve(self, tag: Tag, ctx: "Context") -> Entity | None:
         ph = tag.phrase
         if ph.kind == "name":
             e = self.registry.add(ph, self.recent)
         elif ph.kind == "pronoun":
-            e = self._resolve_pronoun(ph.text, tag.pos, last_speaker)
+            e = self._resolve_pronoun(ph.text, tag.pos, ctx)
         else:
-            e = self._resolve_description(ph, tag.pos, last_speaker)
+            e = self._resolve_description(ph, tag.pos, ctx)
         if e is not None:
             e.add_mention(ph.text)
         return e
 
-    def _resolve_pronoun(self, pronoun: str, pos: int, last_speaker: int | None) -> Entity | None:
+    def _compatible(self, e: Entity, gender: str | None) -> bool:
+        if e.kind == ORGANISATION:
+            return False
+        g = e.best_gender()
+        return not (gender and g and g != gender)
+
+    def _walk_back(self, pos: int, lo: int, gender: str | None, skip: int | None) -> Entity | None:
+        """The most recent person mentioned before pos (and after lo) who fits the gender."""
+        reg = self.registry
+        k = bisect.bisect_left(self.mentions, (pos, -1, False))
+        fallback = None
+        while k > 0:
+            k -= 1
+            p, idx, _subject = self.mentions[k]
+            if p < lo:
+                break
+            if idx == skip:
+                continue
+            e = reg.entities[idx]
+            if not self._compatible(e, gender):
+                continue
+            if gender is None or e.best_gender() == gender:
+                return e
+            if fallback is None:
+                fallback = e
+        return fallback
+
+    def _resolve_pronoun(self, pronoun: str, pos: int, ctx: "Context") -> Entity | None:
         reg = self.registry
         if pronoun in ("they", "it"):
-            if last_speaker is not None and reg.entities[last_speaker].kind == ORGANISATION:
-                return reg.entities[last_speaker]
+            if ctx.last_speaker is not None and reg.entities[ctx.last_speaker].kind == ORGANISATION:
+                return reg.entities[ctx.last_speaker]
             return None
         if pronoun not in ("he", "she"):
             return None
         gender = _PRONOUNS[pronoun]
-        k = bisect.bisect_left(self.mentions, (pos, -1, False))
-        lo = pos - (1200 if self.fiction else 2500)
-        fallback = None
-        while k > 0:
-            k -= 1
-            p, idx, subject = self.mentions[k]
-            if p < lo:
-                break
-            e = reg.entities[idx]
-            if e.kind == ORGANISATION:
-                continue
-            g = e.best_gender()
-            if g and g != gender:
-                continue
-            if g == gender:
-                return e
-            if fallback is None:
-                fallback = e
-        if fallback is not None:
-            return fallback
-        if last_speaker is not None:
-            e = reg.entities[last_speaker]
-            if e.kind == PERSON and e.best_gender() in (None, gender):
-                return e
-        return None
+        if not self.fiction:
+            e = self._walk_back(pos, pos - 2500, gender, None)
+            if e is None and ctx.last_speaker is not None and self._compatible(reg.entities[ctx.last_speaker], gender):
+                e = reg.entities[ctx.last_speaker]
+            return e
+        # Fiction: a person named earlier in this paragraph; else, in a conversation, the one
+        # who did not speak last.
+        e = self._walk_back(pos, ctx.para_start, gender, None)
+        if e is not None and e.best_gender() == gender:
+            return e
+        if ctx.turn_prev is not None and ctx.partner is not None:
+            p = reg.entities[ctx.partner]
+            if self._compatible(p, gender):
+                return p
+        e2 = self._walk_back(pos, pos - 1200, gender, ctx.turn_prev)
+        return e2 or e
 
-    def _resolve_description(self, ph: Phrase, pos: int, last_speaker: int | None) -> Entity | None:
+    def _resolve_description(self, ph: Phrase, pos: int, ctx: "Context") -> Entity | None:
         reg = self.registry
         words = [w.lower() for w in ph.text.split()]
         head = words[-1].rstrip(".,")
         indefinite = words[0] in ("a", "an", "one", "another", "some", "each")
         org = _is_org_words(words)
-        if not indefinite:
-            best = None
-            for idx, p in sorted(self.recent.items(), key=lambda kv: -kv[1]):
-                e = reg.entities[idx]
-                if head in e.titles and (pos - p < 20000 or not self.fiction):
-                    best = e
-                    break
-            if best is not None:
-                return best
-            if org:
-                return reg.add_description(ph)
-            if not self.fiction and last_speaker is not None and head not in PERSON_NOUNS_MALE | PERSON_NOUNS_FEMALE:
-                e = reg.entities[last_speaker]
+        if indefinite:
+            return reg.add_description(ph)
+        for idx, p in sorted(self.recent.items(), key=lambda kv: -kv[1]):
+            e = reg.entities[idx]
+            if head in e.titles and (pos - p < 20000 or not self.fiction):
+                return e
+        if org:
+            return reg.add_description(ph)
+        gender = "m" if head in PERSON_NOUNS_MALE else "f" if head in PERSON_NOUNS_FEMALE else None
+        if not self.fiction:
+            if ctx.last_speaker is not None and gender is None:
+                e = reg.entities[ctx.last_speaker]
                 if e.kind == PERSON:
                     e.titles.add(head)
                     return e
-            if self.fiction:
-                return None
-        return reg.add_description(ph)
+            return reg.add_description(ph)
+        # Fiction: "replied the undertaker" answers the one who spoke last.
+        e = None
+        if ctx.turn_prev is not None and ctx.partner is not None and self._compatible(reg.entities[ctx.partner], gender):
+            e = reg.entities[ctx.partner]
+        if e is None:
+            e = self._walk_back(pos, max(ctx.para_start - 600, 0), gender, ctx.turn_prev)
+        if e is not None and len(words) <= 3:
+            e.titles.add(head)
+        return e
 
     # -- the narrative -------------------------------------------------------------------
 
@@ -612,6 +642,33 @@ class Attributor:
                 reg.entities[idx].votes[0 if pm.group(1).lower() in ("he", "his", "him") else 1] += 1
         self.mentions = sorted(mentions)
 
+    def _appositives(self) -> None:
+        """Titles from appositions: "Mr. Sowerberry, the undertaker," makes "the undertaker" him."""
+        reg = self.registry
+        for m in _APPOSITIVE.finditer(self.text):
+            ph = phrase_from(m.group("name"))
+            if ph is None or ph.kind != "name":
+                continue
+            words = ph.name.split()
+            core = tuple(w for w in words if w.lower().rstrip(".") not in HONORIFICS) or tuple(words)
+            e = reg.find(core, None, self.recent)
+            if e is not None:
+                e.titles.add(m.group("head").lower())
+
+    def _reported_speech(self) -> None:
+        """Names that report speech without a quotation ("Lavrov stressed that ..."), for news."""
+        for para in self.paragraphs:
+            chunk = self.text[para.start : para.end]
+            for v in _VERB.finditer(chunk):
+                if self._inside_quote(para.start + v.start()):
+                    continue
+                clause_start = 0
+                for m in _SENTENCE_BREAK.finditer(chunk, max(0, v.start() - 200), v.start()):
+                    clause_start = m.end()
+                sub = _subject_before(chunk[clause_start : v.start()])
+                if sub and sub[0].kind == "name":
+                    self.registry.add(sub[0], self.recent)
+
     # -- the pass over the document -----------------------------------------------------
 
     def run(self) -> list[Attribution]:
@@ -626,30 +683,34 @@ class Attributor:
             if t is not None and t.phrase.kind == "name":
                 e = self.registry.add(t.phrase, self.recent)
                 e.speaks += 1
+        if not self.fiction:
+            self._reported_speech()
         self._collect_mentions()
+        self._appositives()
 
         out = [Attribution() for _ in range(n)]
-        last_speaker: int | None = None
         history: list[tuple[int, int | None]] = []  # (paragraph, speaker) of paragraphs with quotations
+        last_speaker: int | None = None
         for i in range(n):
             s = self.spans[i]
             if s.kind == MENTION:
                 continue
+            ctx = self._context(s.paragraph, history, last_speaker)
             t = tags[i]
             e = None
             if t is not None:
-                e = self.resolve(t, last_speaker)
+                e = self.resolve(t, ctx)
                 if e is not None:
                     out[i] = Attribution(e.index, t.cue, True)
                     self._see(e, t.pos)
             if e is None:
-                out[i] = self._implicit(i, out, history)
+                out[i] = self._implicit(i, out, ctx)
             if out[i].speaker is not None:
                 last_speaker = out[i].speaker
             if not history or history[-1][0] != s.paragraph:
                 history.append((s.paragraph, out[i].speaker))
-            elif history[-1][1] is None or out[i].explicit:
-                history[-1] = (s.paragraph, out[i].speaker if history[-1][1] is None else history[-1][1])
+            elif history[-1][1] is None:
+                history[-1] = (s.paragraph, out[i].speaker)
         # A quotation before its tag in the same paragraph ("Q1. Q2," he said): same speaker.
         for i in range(n - 2, -1, -1):
             j = i + 1
@@ -658,7 +719,22 @@ class Attributor:
                 out[i] = Attribution(out[j].speaker, out[j].cue, False)
         return out
 
-    def _implicit(self, i: int, out: list[Attribution], history) -> Attribution:
+    def _context(self, paragraph: int, history, last_speaker: int | None) -> "Context":
+        turn_prev = None
+        prev = [h for h in history[-8:] if h[0] != paragraph]
+        if prev and prev[-1][0] == paragraph - 1:
+            turn_prev = prev[-1][1]
+        partner = None
+        for p, spk in reversed(prev):
+            if paragraph - p > 12:
+                break
+            if spk is not None and spk != turn_prev:
+                partner = spk
+                break
+        return Context(self.paragraphs[paragraph].start, last_speaker, turn_prev, partner,
+                       prev[-1][0] if prev else None)
+
+    def _implicit(self, i: int, out: list[Attribution], ctx: "Context") -> Attribution:
         s = self.spans[i]
         for j in range(i - 1, -1, -1):
             if self.spans[j].paragraph != s.paragraph:
@@ -667,21 +743,27 @@ class Attributor:
                 return Attribution(out[j].speaker, out[j].cue, False)
         if s.continued and i > 0 and out[i - 1].speaker is not None:
             return Attribution(out[i - 1].speaker, out[i - 1].cue, False)
-        if not history:
-            return Attribution()
-        p1, a = history[-1]
-        if p1 == s.paragraph:
+        if ctx.prev_paragraph is None:
             return Attribution()
         if self.fiction:
             # Turn-taking: A, B, A, B ...
-            if s.paragraph - p1 == 1 and len(history) >= 2:
-                p2, b = history[-2]
-                if p1 - p2 == 1 and a is not None and b is not None and a != b:
-                    return Attribution(b, None, False)
+            if ctx.turn_prev is not None and ctx.partner is not None:
+                return Attribution(ctx.partner, None, False)
             return Attribution()
-        if s.paragraph - p1 <= 1 and a is not None:
-            return Attribution(a, None, False)
+        if s.paragraph - ctx.prev_paragraph <= 1 and ctx.last_speaker is not None:
+            return Attribution(ctx.last_speaker, None, False)
         return Attribution()
+
+
+@dataclass
+class Context:
+    """What the conversation around a quotation says about its speaker."""
+
+    para_start: int
+    last_speaker: int | None  # of the previous quotation
+    turn_prev: int | None  # speaker of the paragraph just before, when it held a quotation
+    partner: int | None  # the other recent speaker in the conversation
+    prev_paragraph: int | None  # the last paragraph before this one that held a quotation
 
 
 def attribute_speakers(text: str, paragraphs, spans: list[Span], fiction: bool = False):
