@@ -109,17 +109,21 @@ def phrase_from(text: str) -> Phrase | None:
     if span:
         s, e = span
         name_words = words[s:e]
-        # Strip titles and descriptors off the front of the name: "Foreign Minister Sergey Lavrov".
-        k = 0
+        # Strip titles and descriptors off the front of the name: "Foreign Minister Sergey Lavrov",
+        # "PolitiFact Executive Director Aaron Sharockman".
         titles = [w.lower() for w in words[:s] if w.lower() not in _DETERMINERS]
-        while k < len(name_words) - 1 and (
-            name_words[k].lower().rstrip(".") in TITLE_WORDS or name_words[k].lower() in DESCRIPTOR_WORDS
-            or name_words[k].lower().rstrip(".") in HONORIFICS or name_words[k].endswith(("'s", "’s"))
-        ):
-            titles.append(name_words[k].lower().rstrip("."))
-            k += 1
-        core = name_words[k:]
-        if len(core) == 1 and core[0].lower() in NOT_NAMES and core[0].lower().rstrip(".") not in HONORIFICS:
+        k = 0
+        for j in range(len(name_words) - 1):
+            w = name_words[j].lower().rstrip(".")
+            if w in TITLE_WORDS or w in DESCRIPTOR_WORDS or w in HONORIFICS or w.endswith(("'s", "’s")):
+                k = j + 1
+        if k and not _is_org_words(name_words):
+            titles.extend(w.lower().rstrip(".") for w in name_words[:k])
+        else:
+            k = 0
+        core = [w[:-2] if w.endswith(("'s", "’s")) else w for w in name_words[k:]]
+        if len(core) == 1 and (core[0].lower() in NOT_NAMES or core[0].lower() in TITLE_WORDS
+                               or core[0].lower() in DESCRIPTOR_WORDS) and core[0].lower().rstrip(".") not in HONORIFICS:
             return None
         honorific = [w for w in name_words[:k] if w.lower().rstrip(".") in HONORIFICS]
         name = " ".join(core)
@@ -298,8 +302,7 @@ class Registry:
         cands = []
         for idx in pool:
             e = self.entities[idx]
-            if any(c == core or self._contains(c, core) or self._contains(core, c) and len(c) >= 2
-                   for c in e.cores):
+            if any(c == core or self._contains(c, core) or self._contains(core, c) for c in e.cores):
                 g = e.best_gender()
                 if gender and g and g != gender:
                     continue
@@ -533,6 +536,23 @@ class Attributor:
                 fallback = e
         return fallback
 
+    def _titled_before(self, head: str, pos: int, reach: int) -> Entity | None:
+        """The entity most recently mentioned before pos whose titles include head ("minister")."""
+        reg = self.registry
+        k = bisect.bisect_left(self.mentions, (pos, -1, False))
+        seen: set[int] = set()
+        while k > 0:
+            k -= 1
+            p, idx, _ = self.mentions[k]
+            if pos - p > reach:
+                break
+            if idx in seen:
+                continue
+            seen.add(idx)
+            if head in reg.entities[idx].titles:
+                return reg.entities[idx]
+        return None
+
     def _resolve_pronoun(self, pronoun: str, pos: int, ctx: "Context") -> Entity | None:
         reg = self.registry
         if pronoun in ("they", "it"):
@@ -567,10 +587,9 @@ class Attributor:
         org = _is_org_words(words)
         if indefinite:
             return reg.add_description(ph)
-        for idx, p in sorted(self.recent.items(), key=lambda kv: -kv[1]):
-            e = reg.entities[idx]
-            if head in e.titles and (pos - p < 20000 or not self.fiction):
-                return e
+        e = self._titled_before(head, pos, 20000 if self.fiction else len(self.text))
+        if e is not None:
+            return e
         if org:
             return reg.add_description(ph)
         gender = "m" if head in PERSON_NOUNS_MALE else "f" if head in PERSON_NOUNS_FEMALE else None
