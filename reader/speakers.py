@@ -180,6 +180,17 @@ def _subject_before(pre: str) -> tuple[Phrase, int] | None:
     return ph, offset
 
 
+_PARENTHESES = re.compile(r"\([^()\n]{0,60}\)")
+_DASH_ATTRIBUTION = re.compile(
+    r"\s*[―—–]\s*(?P<name>[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'.\-]*){0,3})\s*(?:[.,;]|\n|$)"
+)
+
+
+def _blank_parentheses(s: str) -> str:
+    """Blank out short parenthetical asides ("Rep. John Mica (R-Fla.) said"), keeping offsets."""
+    return _PARENTHESES.sub(lambda m: " " * len(m.group()), s) if "(" in s else s
+
+
 def _is_appositive(seg: str) -> bool:
     s = seg.strip()
     if not s:
@@ -420,6 +431,12 @@ class Attributor:
         base, after = self._after_text(i)
         if not after:
             return None
+        d = _DASH_ATTRIBUTION.match(after)
+        if d:
+            ph = phrase_from(d.group("name"))
+            if ph and ph.kind == "name":
+                return Tag(ph, "—", base + d.start("name"))
+        after = _blank_parentheses(after)
         m = re.match(r"[\s,]*(?:[—–-]+\s*)?", after)
         lead = m.end()
         # Only the clause right after the quotation.
@@ -445,7 +462,7 @@ class Attributor:
             if ph is None:
                 return None
             return Tag(ph, cue, base + verb_end + max(0, clause[verb_end:].find(ph.text.split()[0])))
-        if len(pre.split()) > 12 or re.search(r"[\"“”]", pre):
+        if len(pre.split(",")[0].split()) > 10 or len(pre.split()) > 40 or re.search(r"[\"“”]", pre):
             return None
         sub = _subject_before(pre)
         if sub is None:
@@ -457,25 +474,25 @@ class Attributor:
         base, before = self._before_text(i)
         if not before.strip():
             return None
-        # The clause that leads into the quotation ends with ':' or ',' (or 'that ...').
+        # The clause that leads into the quotation: 'NAME said:', 'NAME told reporters that ...'.
         stripped = before.rstrip()
-        verbs = list(_VERB.finditer(before))
-        if verbs:
-            v = verbs[-1]
-            post = before[v.end() :]
-            if len(post) <= 120 and not _SENTENCE_BREAK.search(post) or re.fullmatch(r"[^.!?]*[:,]\s*", post):
-                clause_start = 0
-                for m in _SENTENCE_BREAK.finditer(before, 0, v.start()):
-                    clause_start = m.end()
-                pre = before[clause_start : v.start()]
-                if pre.strip():
-                    sub = _subject_before(pre)
-                    if sub:
-                        return Tag(sub[0], v.group(), base + clause_start + sub[1])
-                else:
-                    ph = _subject_after(post)
-                    if ph:
-                        return Tag(ph, v.group(), base + v.end())
+        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(before)]
+        clause_start = breaks[-1] if breaks else 0
+        if not self.fiction and not before[clause_start:].strip() and len(breaks) >= 1:
+            # The quotation opens a sentence: the sentence before it may name the speaker
+            # ('Lavrov noted. "..."').
+            clause_start = breaks[-2] if len(breaks) >= 2 else 0
+        clause = _blank_parentheses(before[clause_start:])
+        for v in reversed(list(_VERB.finditer(clause))):
+            pre = clause[: v.start()]
+            if pre.strip():
+                sub = _subject_before(pre)
+                if sub:
+                    return Tag(sub[0], v.group(), base + clause_start + sub[1])
+            else:
+                ph = _subject_after(clause[v.end() :])
+                if ph:
+                    return Tag(ph, v.group(), base + clause_start + v.end())
         m = None
         para = self.paragraphs[self.spans[i].paragraph]
         for m in _ACCORDING.finditer(self.text, para.start, self.spans[i].open_mark):
