@@ -1,0 +1,260 @@
+"""The reading app: sidebar, article view, status line, speaker bar and key hints."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer
+
+from reader.app.article_view import ArticleView
+from reader.app.colours import speaker_colours
+from reader.app.commands import ReaderCommands
+from reader.app.help_screen import HelpScreen
+from reader.app.layout import visible
+from reader.app.search_screen import QuoteSearchScreen
+from reader.app.sidebar import Sidebar
+from reader.app.speaker_bar import SpeakerBar, chip_labels
+from reader.app.status_line import StatusLine
+from reader.model import Document
+
+# Below this width the sidebar starts hidden (t shows it).
+SIDEBAR_MIN_WIDTH = 70
+
+
+class ReaderApp(App[None]):
+    """Read an article; see who said what."""
+
+    TITLE = "reader"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    CSS = """
+    Screen { layout: vertical; }
+    #body { height: 1fr; }
+    #main { width: 1fr; height: 1fr; }
+    ArticleView { height: 1fr; }
+    """
+
+    BINDINGS = [
+        Binding("j,down", "scroll(1)", "Down", show=False, id="reader.line_down"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, id="reader.line_up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="reader.page_down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="reader.page_up"),
+        Binding("g,home", "top", "Top", show=False, id="reader.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
+        Binding("n", "next_section", "Section", key_display="n/p", id="reader.next_section"),
+        Binding("p", "previous_section", "Previous section", show=False, id="reader.previous_section"),
+        Binding("right_square_bracket", "next_quote", "Quote", key_display="]/[", id="reader.next_quote"),
+        Binding("left_square_bracket", "previous_quote", "Previous quote", show=False, id="reader.previous_quote"),
+        Binding("slash", "search", "Search", key_display="/", id="reader.search"),
+        *[
+            Binding(str(n), f"toggle_number({n})", "Filter" if n == 1 else f"Speaker {n}", show=n == 1,
+                    key_display="1-9" if n == 1 else None, id=f"reader.speaker_{n}")
+            for n in range(1, 10)
+        ],
+        Binding("0", "clear_filter", "Clear filter", show=False, id="reader.clear_filter"),
+        Binding("t", "toggle_sidebar", "Sidebar", id="reader.toggle_sidebar"),
+        Binding("question_mark", "help", "Help", key_display="?", id="reader.help"),
+        Binding("q", "quit", "Quit", id="reader.quit"),
+    ]
+
+    def __init__(self, doc: Document, path: str | None = None) -> None:
+        super().__init__()
+        self.doc = doc
+        self.path = path
+        self.speaker_filter: frozenset[int] = frozenset()
+        if path and path != "-":
+            self.sub_title = path
+        self._last_section: int | None = None
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        colours = speaker_colours(self.doc, True)
+        with Horizontal(id="body"):
+            yield Sidebar(self.doc, id="sidebar")
+            with Vertical(id="main"):
+                yield ArticleView(self.doc, id="article")
+                yield StatusLine(id="status")
+                yield SpeakerBar(self.doc, colours, id="speakers")
+        yield Footer()
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def sidebar(self) -> Sidebar:
+        return self.query_one(Sidebar)
+
+    @property
+    def speaker_bar(self) -> SpeakerBar:
+        return self.query_one(SpeakerBar)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    def on_mount(self) -> None:
+        if self.size.width < SIDEBAR_MIN_WIDTH or not self.doc.sections:
+            self.sidebar.add_class("-hidden")
+        self.article.focus()
+        self.speaker_bar.set_colours(speaker_colours(self.doc, self.current_theme.dark))
+        self.watch(self, "theme", lambda _: self._theme_changed(), init=False)
+        self.call_after_refresh(self._update_position)
+
+    def _theme_changed(self) -> None:
+        self.speaker_bar.set_colours(speaker_colours(self.doc, self.current_theme.dark))
+
+    # ------------------------------------------------------------------ messages up
+
+    def on_article_view_scrolled(self, event: ArticleView.Scrolled) -> None:
+        self._update_position(event.section)
+
+    def on_sidebar_section_chosen(self, event: Sidebar.SectionChosen) -> None:
+        self.jump_to_section(event.section)
+
+    def on_speaker_bar_chip_clicked(self, event: SpeakerBar.ChipClicked) -> None:
+        self.action_toggle_number(event.number)
+
+    def _update_position(self, section: int | None = None) -> None:
+        article = self.article
+        if section is None:
+            section = article.current_section
+        if section != self._last_section:
+            self._last_section = section
+            self.sidebar.highlight_section(section)
+        self.status.set(self._status_left(section), self._status_right())
+
+    def _status_left(self, section: int | None) -> Text:
+        doc = self.doc
+        article = self.article
+        parts: list[Text] = []
+        if self.speaker_filter:
+            names = ", ".join(chip_labels([doc.speakers[s] for s in sorted(self.speaker_filter)]))
+            shown, total = article.paragraph_count
+            t = Text("Filtered: ", style="bold")
+            t.append(f"{names} · {shown} of {total} paragraphs")
+            parts.append(t)
+        if article.cursor_quote is not None:
+            q = doc.quotes[article.cursor_quote]
+            spk = doc.speaker_of(q)
+            t = Text("Quote: ", style="bold")
+            if spk is not None:
+                t.append(visible(spk.name), style=f"bold {article.speaker_colour(spk.index)}")
+            else:
+                t.append("unknown speaker", style="italic")
+            if q.cue:
+                t.append(f" ({visible(q.cue)})")
+            pool = article.quote_pool
+            if article.cursor_quote in pool:
+                t.append(f" · {pool.index(article.cursor_quote) + 1} of {len(pool)}")
+            parts.append(t)
+        if not parts and section is not None and 0 <= section < len(doc.sections):
+            parts.append(Text(visible(doc.sections[section].title)))
+        return Text("  │  ").join(parts)
+
+    def _status_right(self) -> Text:
+        article = self.article
+        if article.max_scroll_y <= 0:
+            return Text("All")
+        return Text(f"{round(100 * article.scroll_y / article.max_scroll_y)}%")
+
+    # ------------------------------------------------------------------ methods down
+
+    def jump_to_section(self, section: int) -> None:
+        article = self.article
+        if article.shown_paragraphs is not None and article.row_of_section(section) is None:
+            self.notify("That section is hidden by the speaker filter (0 clears it)", severity="warning")
+            return
+        article.jump_to_section(section)
+        self._update_position()
+
+    def toggle_speaker(self, speaker: int) -> None:
+        chosen = set(self.speaker_filter)
+        chosen.symmetric_difference_update({speaker})
+        self.set_filter(frozenset(chosen))
+
+    def set_filter(self, speakers: frozenset[int]) -> None:
+        self.speaker_filter = speakers
+        self.article.set_speaker_filter(speakers)
+        self.speaker_bar.show_selection(speakers)
+        self._update_position()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_scroll(self, rows: int) -> None:
+        self.article.scroll_rows(rows)
+
+    def action_page(self, pages: int) -> None:
+        self.article.scroll_pages(pages)
+
+    def action_top(self) -> None:
+        self.article.scroll_home_now()
+
+    def action_bottom(self) -> None:
+        self.article.scroll_end_now()
+
+    def action_next_section(self) -> None:
+        self.article.next_section()
+
+    def action_previous_section(self) -> None:
+        self.article.previous_section()
+
+    def action_next_quote(self) -> None:
+        if self.article.next_quote() is None:
+            self.bell()
+        self._update_position()
+
+    def action_previous_quote(self) -> None:
+        if self.article.previous_quote() is None:
+            self.bell()
+        self._update_position()
+
+    def action_toggle_number(self, number: int) -> None:
+        speaker = self.speaker_bar.speaker_for_number(number)
+        if speaker is None:
+            self.bell()
+            return
+        self.toggle_speaker(speaker)
+
+    def action_clear_filter(self) -> None:
+        self.set_filter(frozenset())
+
+    def action_toggle_sidebar(self) -> None:
+        sidebar = self.sidebar
+        sidebar.toggle_class("-hidden")
+        if sidebar.has_class("-hidden") and sidebar.has_focus:
+            self.article.focus()
+        self._last_section = None
+        self.call_after_refresh(self._update_position)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_search(self) -> None:
+        colours = speaker_colours(self.doc, self.current_theme.dark)
+        self.push_screen(QuoteSearchScreen(self.doc, colours), self._search_done)
+
+    def _search_done(self, quote: int | None) -> None:
+        if quote is None:
+            return
+        article = self.article
+        if article.shown_paragraphs is not None and self.doc.quotes[quote].paragraph not in article.shown_paragraphs:
+            self.set_filter(frozenset())
+        article.mark_quote(quote)
+        self._update_position()
+
+    def action_pick_section(self) -> None:
+        self.search_commands(
+            [(visible(s.title), lambda i=s.index: self.jump_to_section(i)) for s in self.doc.sections],
+            placeholder="Jump to section…",
+        )
+
+    def action_pick_speaker(self) -> None:
+        speakers = sorted(self.doc.speakers, key=lambda s: (-s.quote_count, s.index))
+        self.search_commands(
+            [(f"{visible(s.name)} ({s.quote_count})", lambda i=s.index: self.toggle_speaker(i)) for s in speakers],
+            placeholder="Filter by speaker…",
+        )

@@ -1,0 +1,138 @@
+"""Quote search: type words or a speaker; the list shows ``Speaker — quote text``, ranked."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from reader.app.layout import visible
+from reader.model import MENTION, Document
+from reader.search import Hit, search_quotes
+
+MAX_RESULTS = 200
+# Documents with more quotations than this are searched in a thread, so typing never waits.
+THREADED_ABOVE = 1500
+
+
+class QuoteSearchScreen(ModalScreen[int | None]):
+    """Dismisses with the chosen quotation's index, or None on Escape."""
+
+    DEFAULT_CSS = """
+    QuoteSearchScreen { align: center top; background: $background 60%; }
+    QuoteSearchScreen > Vertical {
+        width: 90%;
+        max-width: 110;
+        height: 80%;
+        margin-top: 1;
+        background: $surface;
+        border: tall $primary;
+        padding: 0 1;
+    }
+    QuoteSearchScreen Input { margin: 0 0 1 0; }
+    QuoteSearchScreen OptionList { height: 1fr; border: none; padding: 0; background: $surface; }
+    QuoteSearchScreen #search-count { color: $text-muted; height: 1; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="search.close"),
+        Binding("down", "cursor(1)", "Next result", show=False, id="search.down"),
+        Binding("up", "cursor(-1)", "Previous result", show=False, id="search.up"),
+        Binding("pagedown", "cursor(10)", "", show=False, id="search.pagedown"),
+        Binding("pageup", "cursor(-10)", "", show=False, id="search.pageup"),
+    ]
+
+    def __init__(self, doc: Document, colours: dict[int, str], query: str = "") -> None:
+        super().__init__()
+        self.doc = doc
+        self.colours = colours
+        self.initial_query = query
+        self.hits: list[Hit] = []
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Input(value=self.initial_query, placeholder="Search quotations: words, a speaker, or speaker:NAME words",
+                        id="search-input")
+            yield Static("", id="search-count")
+            yield OptionList(id="search-results")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self.run_search(self.initial_query)
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    def run_search(self, query: str) -> None:
+        self.query_text = query
+        if len(self.doc.quotes) > THREADED_ABOVE:
+            self._search_in_thread(query)
+        else:
+            self._show(query, self._search(query))
+
+    def _search(self, query: str) -> list[Hit]:
+        hits = search_quotes(self.doc, query)
+        return [h for h in hits if h.quote.kind != MENTION][:MAX_RESULTS]
+
+    @work(thread=True, exclusive=True, group="quote-search")
+    def _search_in_thread(self, query: str) -> None:
+        hits = self._search(query)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, query, hits)
+
+    def _show(self, query: str, hits: list[Hit]) -> None:
+        if query != self.query_text:
+            return  # an older answer
+        self.hits = hits
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options([Option(self._prompt(h), id=str(h.quote.index)) for h in hits])
+        if hits:
+            options.highlighted = 0
+        count = self.query_one("#search-count", Static)
+        n = len(hits)
+        count.update("No matching quotations" if not n else f"{n}{'+' if n >= MAX_RESULTS else ''} quotation"
+                     f"{'' if n == 1 else 's'} · Enter jumps · Esc closes")
+
+    def _prompt(self, hit: Hit) -> Text:
+        q = hit.quote
+        spk = self.doc.speaker_of(q)
+        t = Text(no_wrap=True, overflow="ellipsis")
+        if spk is not None:
+            t.append(visible(spk.name), style=f"bold {self.colours.get(spk.index, '')}".strip())
+        else:
+            t.append("(unknown speaker)", style="italic")
+        t.append(" — ")
+        body = visible(q.text)
+        t.append(body[:300] + ("…" if len(body) > 300 else ""))
+        return t
+
+    def action_cursor(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        if not options.option_count:
+            return
+        current = options.highlighted if options.highlighted is not None else -1
+        options.highlighted = max(0, min(options.option_count - 1, current + step))
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None or not options.option_count:
+            return
+        option = options.get_option_at_index(options.highlighted)
+        self.dismiss(int(option.id or 0))
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id or 0))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,100 @@
+"""The sections sidebar: the section tree with quote counts; the section in view is highlighted."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from reader.app.layout import visible
+from reader.model import MENTION, Document
+
+
+def section_quote_counts(doc: Document) -> list[int]:
+    """Quotations (speech and partial) in each section, its subsections included."""
+    own = [0] * len(doc.sections)
+    for q in doc.quotes:
+        if q.kind != MENTION:
+            own[doc.paragraphs[q.paragraph].section] += 1
+    total = list(own)
+    for sec in reversed(doc.sections):  # children come after their parents
+        if sec.parent is not None:
+            total[sec.parent] += total[sec.index]
+    return total
+
+
+class Sidebar(Tree[int]):
+    """The section tree. Selecting a section (click or Enter) posts ``Sidebar.SectionChosen``."""
+
+    DEFAULT_CSS = """
+    Sidebar {
+        width: 32;
+        max-width: 40%;
+        border-right: vkey $foreground 20%;
+        background: $panel;
+        padding: 0 1 0 0;
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+        &.-hidden { display: none; }
+    }
+    """
+
+    class SectionChosen(Message):
+        def __init__(self, section: int) -> None:
+            super().__init__()
+            self.section = section
+
+    def __init__(self, doc: Document, *, id: str | None = None) -> None:
+        super().__init__("Sections", id=id)
+        self.doc = doc
+        self.show_root = False
+        self.auto_expand = False
+        self.guide_depth = 2
+        self._section_nodes: dict[int, TreeNode[int]] = {}
+
+    def on_mount(self) -> None:
+        counts = section_quote_counts(self.doc)
+        depth: dict[int, int] = {}
+        for sec in self.doc.sections:
+            depth[sec.index] = 1 if sec.parent is None else depth.get(sec.parent, 0) + 1
+            parent = self.root if sec.parent is None else self._section_nodes.get(sec.parent, self.root)
+            label = self._label(sec.title, counts[sec.index], depth[sec.index])
+            has_children = sec.index + 1 < len(self.doc.sections) and self.doc.sections[sec.index + 1].parent == sec.index
+            if has_children:
+                node = parent.add(label, data=sec.index, expand=True)
+            else:
+                node = parent.add_leaf(label, data=sec.index)
+            self._section_nodes[sec.index] = node
+
+    LABEL_WIDTH = 29
+
+    def _label(self, title: str, count: int, depth: int) -> Text:
+        """The title cut to fit, and the quote count at the right."""
+        count_text = f" {count}" if count else ""
+        room = max(4, self.LABEL_WIDTH - 2 * (depth - 1) - len(count_text))
+        name = visible(title)
+        if len(name) > room:
+            name = name[: room - 1] + "…"
+        label = Text(name.ljust(room) if count_text else name, no_wrap=True)
+        label.append(count_text, style="bold")
+        return label
+
+    def highlight_section(self, section: int | None) -> None:
+        """Move the highlight to the section in view (without choosing it)."""
+        if section is None:
+            return
+        node = self._section_nodes.get(section)
+        if node is None or self.cursor_node is node:
+            return
+        self.move_cursor(node, animate=False)
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[int]) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(self.SectionChosen(event.node.data))
+
+    @property
+    def highlighted_section(self) -> int | None:
+        node = self.cursor_node
+        return None if node is None else node.data

@@ -1,0 +1,552 @@
+"""Pilot tests of the reading app: every key, search, filters and the sidebar."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+from reader.app import ReaderApp  # noqa: E402
+from reader.app.article_view import ArticleView  # noqa: E402
+from reader.app.help_screen import HelpScreen  # noqa: E402
+from reader.app.search_screen import QuoteSearchScreen  # noqa: E402
+from reader.app.sidebar import Sidebar  # noqa: E402
+from reader.app.speaker_bar import SpeakerChip  # noqa: E402
+from reader.document import analyse, load_document  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# A short news story with four speakers: Berg (4 quotes), Haddad (2), Ferreira (1), Novak (1).
+FOUR = """City
+
+River Park Plan Splits Council
+
+Four voices on the new park beside the river
+
+HARTWELL, May 2. /Wire/. The council debated the river park plan on Tuesday.
+
+"We will open the park next spring," Mayor Anna Berg said. "It is ready."
+
+"The budget is far too thin for this," said Omar Haddad, the treasurer.
+
+Berg disagreed. "The money is there," she said.
+
+Funding
+
+"Our members will not be paying twice," said Lucia Ferreira, who leads the residents' group.
+
+"I have checked the sums twice," Haddad said.
+
+"This plan protects the [bold]heron nests[/bold]," said Peter Novak, an ecologist.
+
+Next steps
+
+The vote is expected next week.
+
+"We are listening to everyone," Berg said.
+"""
+
+FILLER = " ".join(["The committee read the long report on drainage and paths once more."] * 6)
+
+
+def long_text(sections: int = 6, paragraphs: int = 8) -> str:
+    parts = ["A Long Report", ""]
+    for s in range(1, sections + 1):
+        parts += [f"Part {s}", ""]
+        for p in range(paragraphs):
+            if p == 3:
+                parts += [f'"Section {s} is finished," said Clara Moss. "We move on."', ""]
+            else:
+                parts += [f"Paragraph {s}.{p}. {FILLER}", ""]
+    return "\n".join(parts)
+
+
+def article(app: ReaderApp) -> ArticleView:
+    return app.query_one(ArticleView)
+
+
+def lines(app: ReaderApp) -> list[str]:
+    """The article rows on screen, as drawn."""
+    return [line.rstrip() for line in article(app).visible_lines()]
+
+
+def screen_text(app: ReaderApp) -> str:
+    """Everything on screen, as text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def four_app() -> ReaderApp:
+    return ReaderApp(analyse(FOUR), path="four.txt")
+
+
+def speaker_index(app: ReaderApp, surname: str) -> int:
+    return next(s.index for s in app.doc.speakers if s.name.endswith(surname))
+
+
+# --------------------------------------------------------------------------- layout
+
+
+class TestLayout:
+    async def test_title_standfirst_headings_and_paragraphs(self):
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            text = "\n".join(lines(app))
+            assert "River Park Plan Splits Council" in text
+            assert "Four voices on the new park beside the river" in text
+            assert "HARTWELL, May 2." in text
+            assert "Funding" in text
+            rows = lines(app)
+            assert rows[0].strip() == "City"
+            assert set(rows[3].strip()) == {"━"}  # the rule under the title
+
+    async def test_paragraphs_rewrapped_to_a_comfortable_width(self):
+        app = ReaderApp(analyse(long_text()))
+        async with app.run_test(size=(160, 40)) as pilot:
+            await pilot.pause()
+            widths = [len(line.strip()) for line in lines(app)]
+            assert max(widths) <= 80
+            assert max(widths) >= 70  # filled, not left at the file's line breaks
+
+    async def test_text_is_literal_never_markup(self):
+        text = FOUR.replace("The vote is expected", "The vote \x1b[31mis\x07 expected")
+        app = ReaderApp(analyse(text))
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("G")
+            shown = "\n".join(lines(app))
+            assert "[bold]heron nests[/bold]" in shown
+            assert "\u241b[31mis\u2407" in shown  # ESC and BEL drawn as control pictures
+            assert "\x1b" not in shown
+
+    async def test_quotes_are_coloured_by_speaker_and_mentions_are_not(self):
+        text = FOUR.replace("The vote is expected next week.", 'The vote on the "green corridor" is next week.')
+        app = ReaderApp(analyse(text))
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            view = article(app)
+            colours = {}
+            for y in range(view.scrollable_content_region.height):
+                for seg in view.render_line(y):
+                    if seg.style and seg.style.color and "park next spring" in seg.text:
+                        colours["berg"] = seg.style.color
+                    if seg.style and seg.style.color and "far too thin" in seg.text:
+                        colours["haddad"] = seg.style.color
+                    if "green corridor" in seg.text:
+                        colours["mention"] = seg.style.color if seg.style else None
+            assert colours["berg"] != colours["haddad"]
+            mention_colour = colours.get("mention")
+            assert mention_colour not in (colours["berg"], colours["haddad"])
+
+    async def test_empty_document(self):
+        app = ReaderApp(analyse(""))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert any("This document is empty" in line for line in lines(app))
+            for key in ("j", "k", "G", "g", "n", "p", "right_square_bracket", "left_square_bracket", "1", "0", "t"):
+                await pilot.press(key)
+            await pilot.press("slash", "a", "enter", "escape")
+            await pilot.pause()
+            assert "This document is empty" in screen_text(app)
+
+    @pytest.mark.parametrize("size", [(40, 12), (20, 6), (80, 24), (200, 60)])
+    async def test_sizes_and_resizing_never_crash(self, size):
+        app = four_app()
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await pilot.press("G", "n", "right_square_bracket", "1", "t")
+            await pilot.resize_terminal(41, 13)
+            await pilot.pause()
+            await pilot.resize_terminal(120, 40)
+            await pilot.pause()
+            assert "Filtered" in app.status.plain
+            assert app.is_running
+
+    async def test_position_kept_on_resize(self):
+        app = ReaderApp(analyse(long_text()))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            for _ in range(3):
+                await pilot.press("n")
+            assert lines(app)[0].strip() == "Part 3"
+            await pilot.resize_terminal(70, 20)
+            await pilot.pause()
+            assert lines(app)[0].strip() == "Part 3"
+
+
+# --------------------------------------------------------------------------- keys
+
+
+class TestScrollKeys:
+    @pytest.mark.parametrize(
+        "key,direction",
+        [("j", 1), ("down", 1), ("space", 1), ("pagedown", 1), ("G", 1), ("end", 1)],
+    )
+    async def test_down_keys(self, key, direction):
+        app = ReaderApp(analyse(long_text()))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            before = lines(app)
+            await pilot.press(key)
+            assert article(app).scroll_y > 0
+            assert lines(app) != before
+
+    @pytest.mark.parametrize("key", ["k", "up", "b", "pageup", "g", "home"])
+    async def test_up_keys(self, key):
+        app = ReaderApp(analyse(long_text()))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("pagedown", "pagedown")
+            y = article(app).scroll_y
+            await pilot.press(key)
+            assert article(app).scroll_y < y
+
+    async def test_line_and_page_amounts(self):
+        app = ReaderApp(analyse(long_text()))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            view = article(app)
+            await pilot.press("j")
+            assert view.scroll_y == 1
+            await pilot.press("k")
+            assert view.scroll_y == 0
+            await pilot.press("space")
+            page = view.scroll_y
+            assert page >= view.scrollable_content_region.height - 2
+            await pilot.press("b")
+            assert view.scroll_y == 0
+
+    async def test_top_and_bottom(self):
+        app = ReaderApp(analyse(long_text()))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("G")
+            view = article(app)
+            assert view.scroll_y == view.max_scroll_y > 0
+            assert "Paragraph 6.7." in "\n".join(lines(app))
+            assert lines(app)[-1].strip().endswith("paths once more.")
+            assert app.status.plain.endswith("100%")
+            await pilot.press("g")
+            assert view.scroll_y == 0
+            assert lines(app)[0].strip() == "A Long Report"
+
+
+class TestSections:
+    async def test_next_and_previous_section(self):
+        app = ReaderApp(analyse(long_text()))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            view = article(app)
+            await pilot.press("n")
+            assert lines(app)[0].strip() == "Part 1"
+            await pilot.press("n")
+            assert lines(app)[0].strip() == "Part 2"
+            assert view.current_section == app.doc.sections[2].index
+            await pilot.press("p")
+            assert lines(app)[0].strip() == "Part 1"
+
+    async def test_sidebar_highlights_section_in_view(self):
+        app = ReaderApp(analyse(long_text()))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            sidebar = app.query_one(Sidebar)
+            part4 = next(s.index for s in app.doc.sections if s.title == "Part 4")
+            await pilot.press("n", "n", "n", "n")
+            await pilot.pause()
+            assert sidebar.highlighted_section == part4
+            await pilot.press("j", "j")  # scrolling within the section keeps it
+            await pilot.pause()
+            assert sidebar.highlighted_section == part4
+            await pilot.press("g")
+            await pilot.pause()
+            assert sidebar.highlighted_section == app.doc.sections[0].index
+
+    async def test_last_section_reached_even_when_short(self):
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("n", "n")
+            await pilot.pause()
+            assert "Next steps" in "\n".join(lines(app))
+            assert app.query_one(Sidebar).highlighted_section == 2
+
+    async def test_sidebar_lists_sections_with_quote_counts(self):
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            text = screen_text(app)
+            sidebar_rows = [row[:30] for row in text.splitlines()]
+            assert any("River Park Plan" in r and r.rstrip().endswith("4") for r in sidebar_rows)
+            assert any("Funding" in r and r.rstrip().endswith("3") for r in sidebar_rows)
+            assert any("Next steps" in r and r.rstrip().endswith("1") for r in sidebar_rows)
+
+    async def test_sidebar_click_jumps(self):
+        app = ReaderApp(analyse(long_text()))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            sidebar = app.query_one(Sidebar)
+            line = next(i for i, row in enumerate(screen_text(app).splitlines()) if row.startswith("Part 5"))
+            await pilot.click(Sidebar, offset=(3, line))
+            await pilot.pause()
+            assert lines(app)[0].strip() == "Part 5"
+            assert sidebar.highlighted_section == next(s.index for s in app.doc.sections if s.title == "Part 5")
+
+    async def test_sidebar_enter_jumps(self):
+        app = ReaderApp(analyse(long_text()))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            sidebar = app.query_one(Sidebar)
+            sidebar.focus()
+            await pilot.press("down", "down", "down", "enter")
+            await pilot.pause()
+            assert lines(app)[0].strip() == "Part 3"
+
+    async def test_t_toggles_sidebar(self):
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            sidebar = app.query_one(Sidebar)
+            width = article(app).size.width
+            assert sidebar.display
+            await pilot.press("t")
+            await pilot.pause()
+            assert not sidebar.display
+            assert article(app).size.width > width
+            assert "Funding" not in screen_text(app).splitlines()[0]
+            await pilot.press("t")
+            await pilot.pause()
+            assert sidebar.display
+
+    async def test_sidebar_starts_hidden_when_narrow(self):
+        app = four_app()
+        async with app.run_test(size=(40, 12)) as pilot:
+            await pilot.pause()
+            assert not app.query_one(Sidebar).display
+            await pilot.press("t")
+            await pilot.pause()
+            assert app.query_one(Sidebar).display
+
+
+class TestQuoteCursor:
+    async def test_next_and_previous_quote_show_speaker_and_cue(self):
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            view = article(app)
+            await pilot.press("right_square_bracket")
+            assert view.cursor_quote == 0
+            assert "Quote: Anna Berg (said) · 1 of 8" in app.status.plain
+            await pilot.press("right_square_bracket", "right_square_bracket")
+            assert view.cursor_quote == 2
+            assert "Omar Haddad (said)" in app.status.plain
+            await pilot.press("left_square_bracket")
+            assert view.cursor_quote == 1
+
+    async def test_cursor_quote_is_drawn_reversed(self):
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("right_square_bracket")
+            view = article(app)
+            marked = [seg.text for y in range(20) for seg in view.render_line(y) if seg.style and seg.style.reverse]
+            assert any("park next spring" in t for t in marked)
+
+    async def test_next_quote_scrolls_into_view(self):
+        app = ReaderApp(analyse(long_text()))
+        async with app.run_test(size=(100, 20)) as pilot:
+            await pilot.pause()
+            for _ in range(7):  # two quotations a section
+                await pilot.press("right_square_bracket")
+            assert "Section 4 is finished" in "\n".join(lines(app))
+
+
+class TestFilters:
+    async def test_chips_numbered_most_quoted_first(self):
+        app = four_app()
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            chips = [c.render().plain for c in app.query(SpeakerChip)]
+            assert chips == ["1 Berg 4", "2 Haddad 2", "3 Ferreira 1", "4 Novak 1"]
+            assert "1 Berg 4" in screen_text(app)
+
+    async def test_number_filters_and_again_restores(self):
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            all_lines = "\n".join(lines(app))
+            await pilot.press("2")
+            shown = "\n".join(lines(app))
+            assert app.speaker_filter == {speaker_index(app, "Haddad")}
+            assert "far too thin" in shown and "checked the sums" in shown
+            assert "park next spring" not in shown
+            assert "Funding" in shown  # the heading of a section with a shown paragraph
+            assert "Next steps" not in shown  # no Haddad there
+            assert "Filtered: Haddad · 2 of 9 paragraphs" in app.status.plain
+            assert "Filtered: Haddad · 2 of 9 paragraphs" in screen_text(app)
+            await pilot.press("2")
+            assert not app.speaker_filter
+            assert "\n".join(lines(app)) == all_lines
+            assert "Filtered" not in app.status.plain
+
+    async def test_two_speakers_and_zero_clears(self):
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("3", "4")
+            assert app.status.plain.startswith("Filtered: Ferreira, Novak · 2 of 9 paragraphs")
+            await pilot.press("0")
+            assert not app.speaker_filter
+            assert "park next spring" in "\n".join(lines(app))
+
+    async def test_quote_keys_follow_the_filter(self):
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("2", "right_square_bracket")
+            assert app.doc.quotes[article(app).cursor_quote].speaker == speaker_index(app, "Haddad")
+            await pilot.press("right_square_bracket")
+            assert article(app).cursor_quote == 5
+            await pilot.press("right_square_bracket")  # no more Haddad quotes: stays
+            assert article(app).cursor_quote == 5
+
+    async def test_chip_click_toggles(self):
+        app = four_app()
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            await pilot.click("#chip-4")
+            await pilot.pause()
+            assert app.speaker_filter == {speaker_index(app, "Novak")}
+            assert app.query_one("#chip-4").has_class("-selected")
+            await pilot.click("#chip-4")
+            await pilot.pause()
+            assert not app.speaker_filter
+
+    async def test_unused_number_does_nothing(self):
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("9")
+            assert not app.speaker_filter
+
+    async def test_footer_key_hints_visible(self):
+        app = four_app()
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            last = screen_text(app).splitlines()[-1]
+            assert "Search" in last and "Quit" in last and "Help" in last
+
+
+class TestSearch:
+    async def test_search_lists_speaker_first_and_enter_jumps(self):
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("slash")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, QuoteSearchScreen)
+            await pilot.press(*"haddad")
+            await pilot.pause()
+            hits = screen.hits
+            assert [app.doc.speaker_of(h.quote).name for h in hits[:2]] == ["Omar Haddad", "Omar Haddad"]
+            assert "Omar Haddad — The budget is far too thin for this," in screen_text(app)
+            await pilot.press("down", "enter")
+            await pilot.pause()
+            assert not isinstance(app.screen, QuoteSearchScreen)
+            assert article(app).cursor_quote == hits[1].quote.index
+            assert "Quote: Omar Haddad" in app.status.plain
+
+    async def test_search_by_words_tolerates_misspelling(self):
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("slash", *"heron nets")
+            await pilot.pause()
+            assert app.screen.hits[0].quote.text.startswith("This plan protects")
+
+    async def test_escape_closes_where_you_were(self):
+        app = ReaderApp(analyse(long_text()))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("n", "n")
+            y = article(app).scroll_y
+            await pilot.press("slash", *"section", "escape")
+            await pilot.pause()
+            assert not isinstance(app.screen, QuoteSearchScreen)
+            assert article(app).scroll_y == y
+            assert article(app).cursor_quote is None
+
+    async def test_search_result_hidden_by_filter_clears_filter(self):
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("4", "slash", *"speaker:berg money", "enter")
+            await pilot.pause()
+            assert not app.speaker_filter
+            assert article(app).cursor_quote == 3
+
+
+class TestOtherKeys:
+    async def test_help_screen(self):
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            assert "next / previous quotation" in screen_text(app)
+            await pilot.press("escape")
+            assert not isinstance(app.screen, HelpScreen)
+
+    async def test_q_quits(self):
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("q")
+            await pilot.pause()
+            assert app._exit  # noqa: SLF001
+
+    def test_every_binding_has_an_id(self):
+        for binding in ReaderApp.BINDINGS:
+            assert binding.id, binding
+        for binding in HelpScreen.BINDINGS + QuoteSearchScreen.BINDINGS:
+            assert binding.id, binding
+
+    async def test_command_palette_filter_and_jump(self):
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"Filter by speaker: Novak")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.speaker_filter == {speaker_index(app, "Novak")}
+            await pilot.press("0", "ctrl+p", *"Jump to section: Next steps")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "Next steps" in "\n".join(lines(app))
+            assert app.query_one(Sidebar).highlighted_section == 2
+
+
+class TestSampleArticle:
+    async def test_harbour_bridge(self):
+        path = ROOT / "sample_articles" / "harbour-bridge-vote.txt"
+        if not path.exists():
+            pytest.skip("sample article missing")
+        doc = load_document(str(path))
+        app = ReaderApp(doc, path=str(path))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert "Harbour Bridge" in "\n".join(lines(app))
+            assert len(list(app.query(SpeakerChip))) >= 4
+            await pilot.press("1")
+            shown, total = article(app).paragraph_count
+            assert 0 < shown < total
+            await pilot.press("1")
+            assert article(app).paragraph_count == (total, total)
