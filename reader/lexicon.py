@@ -134,3 +134,9 @@ FEMALE_NAMES = frozenset(
     sonya helene marya lise mary ann beatriz elena
     """.split()
 )
+
+# Heads of descriptions that are not people: "a voice announced", "a sign read".
+NON_PERSON_NOUNS = frozenset(
+    "voice voices sound sign notice note letter statement message announcement poster banner headline "
+    "loudspeaker tannoy radio television screen recording tape song placard".split()
+)

@@ -132,13 +132,19 @@ def _single_closes(text: str, i: int, lo: int, hi: int) -> bool:
 
 def _is_possessive_plural(text: str, i: int, hi: int) -> bool:
     """`farmers’ fields`: an apostrophe after s, followed by a lower-case word."""
-    return (
-        i > 0
-        and text[i - 1] in "sS"
-        and i + 2 < hi
-        and text[i + 1] == " "
-        and text[i + 2].islower()
-    )
+    if not (i > 0 and text[i - 1] in "sS" and i + 2 < hi and text[i + 1] == " " and text[i + 2].islower()):
+        return False
+    # A possessive is followed by what is owned, not by a function word ("talks’ with ...").
+    m = _NEXT_WORD.match(text, i + 2)
+    return not (m and m.group() in _FUNCTION_WORDS)
+
+
+_NEXT_WORD = re.compile(r"[a-z]+")
+_FUNCTION_WORDS = frozenset(
+    "with and to of in for on at from by about as that than or but is was are were be been has have had "
+    "will would could should can may might must which who whom whose when where while if because so "
+    "over under into onto after before since until during through against between among".split()
+)
 
 
 def find_quotes(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> list[Span]:
@@ -311,13 +317,18 @@ def _kind(text: str, span: Span, paragraphs) -> str:
         return SPEECH  # answered "Undoubtedly;" / announcing "Madame Mila!"
     if speech_verb_before and (content[:1].isupper() or ends_sentence) and len(words) > 2:
         return SPEECH
-    if len(words) <= 2 and not speech_verb_before:
-        return MENTION  # a "nasty guy", the "13th."
-    if len(words) <= 4 and not ends_sentence:
-        return MENTION
     if len(words) <= 6 and _is_title_like(words):
         return MENTION  # a title: CBS's "Face the Nation," / the "Contract with America."
+    if len(words) <= 4 and not _reported_speech_before(text, para.start, span.open_mark):
+        return MENTION  # a "nasty guy", the "13th.", a scare quote
     return PARTIAL
+
+
+def _reported_speech_before(text: str, start: int, mark: int) -> bool:
+    """Whether the sentence leading up to a quotation reports speech ('said the yields were ...')."""
+    before = text[max(start, mark - 200) : mark]
+    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind("; "))
+    return any(w.lower() in SPEECH_VERBS for w in _LAST_WORDS.findall(before[cut + 1 :]))
 
 
 _TAG_AFTER = re.compile(

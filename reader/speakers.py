@@ -20,6 +20,7 @@ from reader.lexicon import (
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
+    NON_PERSON_NOUNS,
     NOT_NAMES,
     ORGANISATION_WORDS,
     PERSON_NOUNS_FEMALE,
@@ -429,6 +430,7 @@ _APPOSITIVE = re.compile(r",\s+(?:the|a|an|his|her)\s+(?:[a-z\-]+\s+){0,2}(?P<he
 _NAME_BEFORE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+){0,2}$")
 _PREVIOUS_NAME = re.compile(r"\b([A-ZÀ-ÖØ-Þ][\w’'\-]+)\s+$")
 _PRONOUN_NEAR = re.compile(r"\b(he|his|him|she|her|hers|He|His|Him|She|Her)\b")
+_TITLES_BEFORE = re.compile(r"((?:[A-Z][a-z]+\.?\s+){1,3})(?:[A-Z][\w’'\-]+\s+)?$")
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'\-]*")
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Prince|Princess|Count|Countess)\.?\s+$")
 _HONORIFIC_WORDS = "|".join(sorted({h.rstrip(".").capitalize() for h in HONORIFICS}, key=len, reverse=True))
@@ -594,6 +596,20 @@ class Attributor:
                 fallback = e
         return fallback
 
+    def _named_organisation(self, head: str, pos: int) -> str | None:
+        """The last capitalised name before pos that contains the head word ("Ministry of X")."""
+        word = head.capitalize()
+        rx = re.compile(
+            rf"(?:[A-Z][\w’'\-]+\s+){{0,4}}{re.escape(word)}(?:\s+(?:of|for|on)(?:\s+the)?\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*)?"
+        )
+        last = None
+        for m in rx.finditer(self.text, max(0, pos - 20000), pos):
+            last = m
+        if last is None or last.group() == word:
+            return None
+        name = last.group()
+        return re.sub(r"^(?:The|A|An)\s+", "", name)
+
     def _titled_before(self, head: str, pos: int, reach: int) -> Entity | None:
         """The entity most recently mentioned before pos whose titles include head ("minister")."""
         reg = self.registry
@@ -643,12 +659,21 @@ class Attributor:
         head = words[-1].rstrip(".,")
         indefinite = words[0] in ("a", "an", "one", "another", "some", "each")
         org = _is_org_words(words)
+        if head in NON_PERSON_NOUNS:
+            return None  # "a voice announced", "a sign read"
         if indefinite:
             return reg.add_description(ph)
         e = self._titled_before(head, pos, 20000 if self.fiction else len(self.text))
         if e is not None:
             return e
         if org:
+            # "the ministry" after "The Ministry of Infrastructure ...".
+            name = self._named_organisation(head, pos)
+            if name:
+                e = reg.add(Phrase("name", name, name, ()), self.recent)
+                e.kind = ORGANISATION
+                e.titles.add(head)
+                return e
             return reg.add_description(ph)
         gender = "m" if head in PERSON_NOUNS_MALE else "f" if head in PERSON_NOUNS_FEMALE else None
         if not self.fiction:
@@ -717,6 +742,12 @@ class Attributor:
                     idx = e.index
             before = text[max(0, p - 3) : p]
             subject = p == 0 or before.endswith(("\n", ". ", "! ", "? ", "; ", "” ", '" ')) or not before.strip()
+            if not self.fiction:
+                # "Mayor Helena Saraiva": a title written before a name is that person's.
+                tm = _TITLES_BEFORE.search(text, max(0, p - 40), p)
+                if tm:
+                    reg.entities[idx].titles.update(
+                        w.lower().rstrip(".") for w in tm.group(1).split() if w.lower().rstrip(".") in TITLE_WORDS)
             mentions.append((p, idx, subject))
             votes = reg.entities[idx].votes
             if votes[0] + votes[1] < 40:  # enough to tell
