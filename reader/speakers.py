@@ -183,6 +183,16 @@ def phrase_from(text: str) -> Phrase | None:
     return None
 
 
+_PUBLICATION_WORDS = frozenset("times post journal news guardian telegraph herald tribune gazette economist".split())
+
+
+def _without_article(core: tuple[str, ...]) -> tuple[str, ...]:
+    """"The Ministry of Infrastructure" -> "Ministry of Infrastructure"; "The New York Times" keeps it."""
+    if len(core) > 1 and core[0] == "The" and not any(w.lower() in _PUBLICATION_WORDS for w in core):
+        return core[1:]
+    return core
+
+
 def _is_org_words(words: list[str]) -> bool:
     return any(w.lower().strip(".,") in ORGANISATION_WORDS for w in words)
 
@@ -379,6 +389,8 @@ class Registry:
             e = Entity(len(self.entities))
             self.entities.append(e)
             e.kind = ORGANISATION if _is_org_words(list(core)) or ph.name.lower().startswith("the ") else PERSON
+        if e.kind == ORGANISATION:
+            core = _without_article(core)
         if gender and not e.gender:
             e.gender = gender
         e.titles.update(t.rstrip(".") for t in ph.titles)
@@ -426,11 +438,16 @@ class Tag:
 
 
 
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an|his|her)\s+(?:[a-z\-]+\s+){0,2}(?P<head>[a-z\-]{3,})(?=[,;.])")
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|his|her)\s+(?:[a-z][\w’'\-]*\s+){0,3}(?P<head>[a-z\-]{3,})(?=[,;.])")
 _NAME_BEFORE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+){0,2}$")
 _PREVIOUS_NAME = re.compile(r"\b([A-ZÀ-ÖØ-Þ][\w’'\-]+)\s+$")
 _PRONOUN_NEAR = re.compile(r"\b(he|his|him|she|her|hers|He|His|Him|She|Her)\b")
 _TITLES_BEFORE = re.compile(r"((?:[A-Z][a-z]+\.?\s+){1,3})(?:[A-Z][\w’'\-]+\s+)?$")
+_NOT_SPEAKER_HEADS = frozenset(
+    "time moment while pause minute second way bit lot little few yawn sigh smile laugh nod tone whisper "
+    "glance look shrug gesture word words manner air".split()
+)
+_NOT_FIRST_NAMES = frozenset("poor dear little old young good great big bad late aunt uncle cousin".split())
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'\-]*")
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Prince|Princess|Count|Countess)\.?\s+$")
 _HONORIFIC_WORDS = "|".join(sorted({h.rstrip(".").capitalize() for h in HONORIFICS}, key=len, reverse=True))
@@ -511,6 +528,9 @@ class Attributor:
         if sub is None:
             return None
         ph, off = sub
+        head = pre[:off].strip(" \t\n,—–-")
+        if head and ("," in head or len(head.split()) > 4 or re.search(r"\b(?:and|that|but|or|which|who)\b", head)):
+            return None  # the subject must open the clause that follows the quotation
         return Tag(ph, cue, base + lead + off)
 
     def tag_before(self, i: int) -> Tag | None:
@@ -575,11 +595,16 @@ class Attributor:
         g = e.best_gender()
         return not (gender and g and g != gender)
 
-    def _walk_back(self, pos: int, lo: int, gender: str | None, skip: int | None) -> Entity | None:
-        """The most recent person mentioned before pos (and after lo) who fits the gender."""
+    def _walk_back(self, pos: int, lo: int, gender: str | None, skip: int | None,
+                   near: int | None = None) -> Entity | None:
+        """The most recent person mentioned before pos (and after lo) who fits the gender.
+
+        One whose gender is known to match wins over a nearer one whose gender is unknown,
+        unless that nearer one is mentioned at or after ``near`` (in the same paragraph).
+        """
         reg = self.registry
         k = bisect.bisect_left(self.mentions, (pos, -1, False))
-        fallback = None
+        unknown: tuple[int, Entity] | None = None
         while k > 0:
             k -= 1
             p, idx, _subject = self.mentions[k]
@@ -591,10 +616,12 @@ class Attributor:
             if not self._compatible(e, gender):
                 continue
             if gender is None or e.best_gender() == gender:
+                if unknown is not None and near is not None and unknown[0] >= near > p:
+                    return unknown[1]
                 return e
-            if fallback is None:
-                fallback = e
-        return fallback
+            if unknown is None:
+                unknown = (p, e)
+        return unknown[1] if unknown else None
 
     def _named_organisation(self, head: str, pos: int) -> str | None:
         """The last capitalised name before pos that contains the head word ("Ministry of X")."""
@@ -637,7 +664,7 @@ class Attributor:
             return None
         gender = _PRONOUNS[pronoun]
         if not self.fiction:
-            e = self._walk_back(pos, pos - 2500, gender, None)
+            e = self._walk_back(pos, pos - 2500, gender, None, near=ctx.para_start)
             if e is None and ctx.last_speaker is not None and self._compatible(reg.entities[ctx.last_speaker], gender):
                 e = reg.entities[ctx.last_speaker]
             return e
@@ -662,7 +689,8 @@ class Attributor:
         if head in NON_PERSON_NOUNS:
             return None  # "a voice announced", "a sign read"
         if indefinite:
-            return reg.add_description(ph)
+            # "a spokesman said" names a speaker in news; in fiction "said, after a pause" does not.
+            return None if self.fiction or head in _NOT_SPEAKER_HEADS else reg.add_description(ph)
         e = self._titled_before(head, pos, 20000 if self.fiction else len(self.text))
         if e is not None:
             return e
@@ -677,9 +705,13 @@ class Attributor:
             return reg.add_description(ph)
         gender = "m" if head in PERSON_NOUNS_MALE else "f" if head in PERSON_NOUNS_FEMALE else None
         if not self.fiction:
-            if ctx.last_speaker is not None and gender is None:
-                e = reg.entities[ctx.last_speaker]
-                if e.kind == PERSON:
+            plural = head.endswith("s") and not head.endswith("ss")
+            if not plural and gender is None:
+                # "the councillor said": the person this paragraph is about, else the last speaker.
+                e = self._walk_back(pos, ctx.para_start, None, None)
+                if e is None and ctx.last_speaker is not None and reg.entities[ctx.last_speaker].kind == PERSON:
+                    e = reg.entities[ctx.last_speaker]
+                if e is not None:
                     e.titles.add(head)
                     return e
             return reg.add_description(ph)
@@ -828,6 +860,7 @@ class Attributor:
                 history.append((s.paragraph, out[i].speaker))
             elif history[-1][1] is None:
                 history[-1] = (s.paragraph, out[i].speaker)
+        self._complete_names({a.speaker for a in out if a.speaker is not None})
         # A quotation before its tag in the same paragraph ("Q1. Q2," he said): same speaker.
         for i in range(n - 2, -1, -1):
             j = i + 1
@@ -835,6 +868,40 @@ class Attributor:
                     and self.spans[j].paragraph == self.spans[i].paragraph and out[j].explicit):
                 out[i] = Attribution(out[j].speaker, out[j].cue, False)
         return out
+
+    def _complete_names(self, speakers: set[int]) -> None:
+        """Give a speaker known by surname alone the full name the text uses for them.
+
+        "Saraiva" becomes "Helena Saraiva" when the text says "Mayor Helena Saraiva"; a surname
+        that several first names go with ("Jane Bennet", "Elizabeth Bennet") is left alone.
+        """
+        reg = self.registry
+        for idx in speakers:
+            e = reg.entities[idx]
+            if e.kind != PERSON or len(e.display.split()) > 1 and not e.display.split()[0].rstrip(".").lower() in HONORIFICS:
+                continue
+            surname = e.display.split()[-1]
+            firsts: dict[str, int] = {}
+            for m in re.finditer(rf"\b([A-ZÀ-ÖØ-Þ][a-zà-ÿ\-]+)\s+{re.escape(surname)}\b", self.text):
+                w = m.group(1)
+                low = w.lower()
+                if (low in NOT_NAMES or low in TITLE_WORDS or low in DESCRIPTOR_WORDS or low in HONORIFICS
+                        or low in _NOT_FIRST_NAMES or self._inside_quote(m.start())):
+                    continue
+                firsts[w] = firsts.get(w, 0) + 1
+            if len(firsts) != 1:
+                continue
+            first, count = firsts.popitem()
+            if self.fiction and count < 2 and first.lower() not in MALE_NAMES | FEMALE_NAMES:
+                continue
+            gender = _gender_of_name((first, surname), [])
+            if gender and e.best_gender() and gender != e.best_gender():
+                continue
+            full = f"{first} {surname}"
+            e.display = full
+            e.add_mention(full)
+            if (first, surname) not in e.cores:
+                e.cores.append((first, surname))
 
     def _context(self, paragraph: int, history, last_speaker: int | None) -> "Context":
         turn_prev = None
