@@ -65,6 +65,7 @@ class Span:
     kind: str = SPEECH
     continued: bool = False  # continues the previous span (a quotation over several paragraphs)
     continues: bool = False  # goes on in the next paragraph
+    label: str | None = None  # the speaker's label of a transcript line ("Q", "HOLLOWAY")
 
 
 def _is_word(c: str) -> bool:
@@ -147,12 +148,38 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# "Q: ...", "A: ...", "HOLLOWAY: ..." at the start of a paragraph: a line of a transcript.
+TRANSCRIPT_LABEL = re.compile(r"(?P<label>Q|A|[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2})[ \t]*:[ \t]+(?=\S)")
+
+
+def transcript_lines(text: str, paragraphs) -> dict[int, re.Match]:
+    """Paragraphs that are lines of an interview transcript, when the text has at least two."""
+    found = {}
+    for p in paragraphs:
+        if text.startswith(("Q", "A"), p.start) or text[p.start : p.start + 2].isupper():
+            m = TRANSCRIPT_LABEL.match(text, p.start, p.end)
+            if m:
+                found[p.index] = m
+    return found if len(found) >= 2 else {}
+
+
 def find_quotes(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> list[Span]:
     spans: list[Span] = []
     carry: Span | None = None  # a quotation left open at the end of the previous paragraph
     carry_family: str | None = None
+    transcript = transcript_lines(text, paragraphs)
     for para in paragraphs:
         lo, hi = para.start, para.end
+        line = transcript.get(para.index)
+        if line is not None:
+            # The whole line after the label is the speaker's words; quotation marks inside
+            # it are part of them.
+            span = _make_span(text, line.end(), hi, para, None)
+            span.open_mark = line.start()
+            span.label = line.group("label")
+            spans.append(span)
+            carry = None
+            continue
         pending_carry = carry
         carry = None
         marks = [(m.start(), m.group()) for m in _MARKS.finditer(text, lo, hi)]
@@ -196,7 +223,8 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) 
                     carry, carry_family = span, fam
                 break
     for s in spans:
-        s.kind = _kind(text, s, paragraphs)
+        if s.label is None:
+            s.kind = _kind(text, s, paragraphs)
     return [s for s in spans if s.end > s.start]
 
 

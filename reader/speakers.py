@@ -443,6 +443,12 @@ _NAME_BEFORE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-ZÀ-ÖØ-Þ][\w’'\-]
 _PREVIOUS_NAME = re.compile(r"\b([A-ZÀ-ÖØ-Þ][\w’'\-]+)\s+$")
 _PRONOUN_NEAR = re.compile(r"\b(he|his|him|she|her|hers|He|His|Him|She|Her)\b")
 _TITLES_BEFORE = re.compile(r"((?:[A-Z][a-z]+\.?\s+){1,3})(?:[A-Z][\w’'\-]+\s+)?$")
+_FULL_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-ÿ’'\-]+(?:\s+[A-ZÀ-ÖØ-Þ][a-zà-ÿ’'\-]+)+")
+_INTERVIEWER = re.compile(
+    r"\b(?:spoke|talked|talks|speaks|speaking|talking)\s+(?:to|with)\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+)+)"
+    r"|\binterviewed\s+by\s+(?P<name2>[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+)+)"
+)
+_SENTENCE_END_RX = re.compile(r"[.!?][\"'”’)]*\s*$")
 _NOT_SPEAKER_HEADS = frozenset(
     "time moment while pause minute second way bit lot little few yawn sigh smile laugh nod tone whisper "
     "glance look shrug gesture word words manner air".split()
@@ -462,6 +468,7 @@ class Attributor:
         self.registry = Registry()
         self.recent: dict[int, int] = {}  # entity -> position of its latest mention
         self.mentions: list[tuple[int, int, bool]] = []  # (position, entity, is subject) in the narrative
+        self._roles: tuple[Entity | None, Entity | None] | None = None
         self.quote_starts = [s.open_mark for s in spans]
         self.quote_ends = [(s.close_mark + 1) if s.close_mark is not None else s.end for s in spans]
 
@@ -824,7 +831,7 @@ class Attributor:
         n = len(self.spans)
         tags: list[Tag | None] = [None] * n
         for i in range(n):
-            if self.spans[i].kind == MENTION:
+            if self.spans[i].kind == MENTION or self.spans[i].label is not None:
                 continue
             tags[i] = self.tag_after(i) or self.tag_before(i)
         # Names first, so that "Lavrov" links to "Sergey Lavrov" wherever each comes first.
@@ -847,7 +854,12 @@ class Attributor:
             ctx = self._context(s.paragraph, history, last_speaker)
             t = tags[i]
             e = None
-            if t is not None:
+            if s.label is not None:
+                e = self._transcript_speaker(s.label)
+                out[i] = Attribution(e.index if e else None, f"{s.label}:", e is not None)
+                if e is not None:
+                    self._see(e, s.open_mark)
+            elif t is not None:
                 e = self.resolve(t, ctx)
                 if e is not None:
                     out[i] = Attribution(e.index, t.cue, True)
@@ -868,6 +880,41 @@ class Attributor:
                     and self.spans[j].paragraph == self.spans[i].paragraph and out[j].explicit):
                 out[i] = Attribution(out[j].speaker, out[j].cue, False)
         return out
+
+    def _transcript_roles(self) -> tuple[Entity | None, Entity | None]:
+        """The interviewer and the interviewee, from the text before the transcript starts."""
+        if self._roles is not None:
+            return self._roles
+        first = min((s.open_mark for s in self.spans if s.label is not None), default=0)
+        intro = self.text[:first]
+        interviewer = interviewee = None
+        m = _INTERVIEWER.search(intro)
+        if m:
+            interviewer = self.registry.add(Phrase("name", m.group("name"), m.group("name"), ()), self.recent)
+        prose = " ".join(p for p in intro.split("\n\n") if _SENTENCE_END_RX.search(p))
+        for n in _FULL_NAME.finditer(prose):
+            ph = phrase_from(n.group())
+            if ph is None or ph.kind != "name" or len(ph.name.split()) < 2:
+                continue
+            e = self.registry.add(ph, self.recent)
+            if e is not interviewer:
+                interviewee = e
+                break
+        self._roles = (interviewer, interviewee)
+        return self._roles
+
+    def _transcript_speaker(self, label: str) -> Entity | None:
+        interviewer, interviewee = self._transcript_roles()
+        low = label.lower()
+        if low in ("q", "question", "interviewer"):
+            return interviewer
+        if low in ("a", "answer"):
+            return interviewee
+        for e in (interviewer, interviewee, *self.registry.entities):
+            if e is not None and any(low == t.lower() for core in e.cores for t in core):
+                return e
+        name = " ".join(w.capitalize() for w in label.split())
+        return self.registry.add(Phrase("name", name, name, ()), self.recent)
 
     def _complete_names(self, speakers: set[int]) -> None:
         """Give a speaker known by surname alone the full name the text uses for them.

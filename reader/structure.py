@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from reader.model import Block, Paragraph, Section
+from reader.quotes import TRANSCRIPT_LABEL
 
 OPENING_SECTION = "Opening"
 
@@ -143,7 +144,7 @@ def _is_heading_line(line: str) -> bool:
         return False
     if line.endswith(("?", "!")) and _words(line) > 8:
         return False
-    if _QUOTE_START.match(line):
+    if _QUOTE_START.match(line) or TRANSCRIPT_LABEL.match(line):
         return False
     first = line[0]
     return first.isupper() or first.isdigit()
