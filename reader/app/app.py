@@ -10,14 +10,20 @@ from textual.widgets import Footer
 
 from reader.app.article_view import ArticleView
 from reader.app.colours import speaker_colours
-from reader.app.commands import ReaderCommands
-from reader.app.help_screen import HelpScreen
 from reader.app.layout import visible
-from reader.app.search_screen import QuoteSearchScreen
 from reader.app.sidebar import Sidebar
 from reader.app.speaker_bar import SpeakerBar, chip_labels
 from reader.app.status_line import StatusLine
 from reader.model import Document
+
+
+
+def _reader_commands():
+    """The command palette provider, imported when the palette first opens."""
+    from reader.app.commands import ReaderCommands
+
+    return ReaderCommands
+
 
 # Below this width the sidebar starts hidden (t shows it).
 SIDEBAR_MIN_WIDTH = 70
@@ -27,7 +33,7 @@ class ReaderApp(App[None]):
     """Read an article; see who said what."""
 
     TITLE = "reader"
-    COMMANDS = App.COMMANDS | {ReaderCommands}
+    COMMANDS = App.COMMANDS | {_reader_commands}
     CSS = """
     Screen { layout: vertical; }
     #body { height: 1fr; }
@@ -230,10 +236,14 @@ class ReaderApp(App[None]):
         self.call_after_refresh(self._update_position)
 
     def action_help(self) -> None:
+        from reader.app.help_screen import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_search(self) -> None:
+        from reader.app.search_screen import QuoteSearchScreen
+
         colours = speaker_colours(self.doc, self.current_theme.dark)
         self.push_screen(QuoteSearchScreen(self.doc, colours), self._search_done)
 

@@ -69,6 +69,17 @@ def _cell_width(ch: str) -> int:
     return get_character_cell_size(ch)
 
 
+_ROW_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
+def _row_pattern(width: int) -> re.Pattern[str]:
+    pattern = _ROW_PATTERNS.get(width)
+    if pattern is None:
+        n = width - 1
+        pattern = _ROW_PATTERNS[width] = re.compile(rf"[^ ](?:.{{0,{n}}}(?= |$)|.{{0,{n}}})")
+    return pattern
+
+
 def wrap_span(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap of ``text[start:end]`` (already display text) to ``width`` cells.
 
@@ -82,22 +93,16 @@ def wrap_span(text: str, start: int, end: int, width: int) -> list[tuple[int, in
     if start >= end:
         return [(start, start)]
     rows: list[tuple[int, int]] = []
+    if end - start <= width and _NOT_ONE_CELL.search(text, start, end) is None:
+        return [(start, end)]
     if _NOT_ONE_CELL.search(text, start, end) is None:
-        s = start
-        while end - s > width:
-            cut = text.rfind(" ", s, s + width + 1)
-            if cut <= s:
-                rows.append((s, s + width))
-                s += width
-            else:
-                e = cut
-                while e > s and text[e - 1] == " ":
-                    e -= 1
-                rows.append((s, e))
-                s = cut + 1
-            while s < end and text[s] == " ":
-                s += 1
-        rows.append((s, end))
+        # One regex match per row: the longest run of at most ``width`` characters that
+        # ends before a space or at the end, else a hard break of ``width`` characters.
+        for m in _row_pattern(width).finditer(text, start, end):
+            s, e = m.span()
+            while e > s and text[e - 1] == " ":
+                e -= 1
+            rows.append((s, e))
         return rows
     # Slow path: count cells character by character.
     s = start

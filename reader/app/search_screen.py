@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -10,15 +12,16 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
 from reader.app.layout import visible
 from reader.model import MENTION, Document
 from reader.search import Hit, search_quotes
 
 MAX_RESULTS = 200
-# Documents with more quotations than this are searched in a thread, so typing never waits.
-THREADED_ABOVE = 1500
+# Documents with more quotations than this are searched a slice at a time, between
+# keystrokes, so typing never waits; a new keystroke cancels the search under way.
+CHUNKED_ABOVE = 1500
+CHUNK = 400
 
 
 class QuoteSearchScreen(ModalScreen[int | None]):
@@ -55,6 +58,9 @@ class QuoteSearchScreen(ModalScreen[int | None]):
         self.initial_query = query
         self.hits: list[Hit] = []
         self.query_text = ""
+        self.shown_query: str | None = None  # the query whose results are on screen
+        self._pool = [q for q in doc.quotes if q.kind != MENTION]
+        self._cache: dict[str, list[Hit]] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -73,25 +79,36 @@ class QuoteSearchScreen(ModalScreen[int | None]):
 
     def run_search(self, query: str) -> None:
         self.query_text = query
-        if len(self.doc.quotes) > THREADED_ABOVE:
-            self._search_in_thread(query)
+        cached = self._cache.get(query)
+        if cached is not None:
+            self._show(query, cached)
+        elif len(self._pool) > CHUNKED_ABOVE:
+            self._search_in_slices(query)
         else:
-            self._show(query, self._search(query))
+            self._show(query, self._remember(query, search_quotes(self.doc, query, self._pool)))
 
-    def _search(self, query: str) -> list[Hit]:
-        hits = search_quotes(self.doc, query)
-        return [h for h in hits if h.quote.kind != MENTION][:MAX_RESULTS]
+    def _remember(self, query: str, hits: list[Hit]) -> list[Hit]:
+        hits = hits[:MAX_RESULTS]
+        if len(self._cache) > 64:
+            self._cache.pop(next(iter(self._cache)))
+        self._cache[query] = hits
+        return hits
 
-    @work(thread=True, exclusive=True, group="quote-search")
-    def _search_in_thread(self, query: str) -> None:
-        hits = self._search(query)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, query, hits)
+    @work(exclusive=True, group="quote-search")
+    async def _search_in_slices(self, query: str) -> None:
+        hits: list[Hit] = []
+        pool = self._pool
+        for i in range(0, len(pool), CHUNK):
+            await asyncio.sleep(0)  # let keystrokes in; cancelled here when a new one comes
+            hits.extend(search_quotes(self.doc, query, pool[i : i + CHUNK]))
+        hits.sort(key=lambda h: (-h.score, h.quote.index))  # the order search_quotes gives
+        self._show(query, self._remember(query, hits))
 
     def _show(self, query: str, hits: list[Hit]) -> None:
         if query != self.query_text:
             return  # an older answer
         self.hits = hits
+        self.shown_query = query
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options([Option(self._prompt(h), id=str(h.quote.index)) for h in hits])

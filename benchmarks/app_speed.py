@@ -1,0 +1,199 @@
+"""How fast the reading app answers. Prints figures; asserts nothing.
+
+    uv run python benchmarks/app_speed.py [--runs N] [--article PATH] [--book PATH]
+
+- First paint: a fresh process that opens a short article and exits as soon as the first
+  screen is painted, against a bare Textual app doing the same (both measured here, in
+  this run, alternating; medians of N runs). The ratio should be at most 1.3.
+- The large book (War and Peace, 3.2 MB): first screen from a fresh process (reading and
+  analysing the file included, as ``reader FILE`` does), and the app's own share of it.
+- Key response on the book: ``G``, ``n``, a speaker filter on and off, a search
+  keystroke; each timed from the key press until the screen is redrawn (for the search:
+  until the new result list is shown).
+- Peak memory (max RSS) of the process holding the book open.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT.parent / "shared" / "articles" / "seed-tass-lavrov.txt"
+BOOK = ROOT.parent / "shared" / "articles" / "books" / "war_and_peace.txt"
+
+# Each child prints the seconds from its start to the first painted screen, then exits.
+BARE_CHILD = r"""
+import time, sys
+t0 = time.perf_counter()
+from textual.app import App
+from textual.widgets import Static, Footer
+
+class Bare(App):
+    def compose(self):
+        yield Static("Hello, world")
+        yield Footer()
+    def on_mount(self):
+        self.call_after_refresh(self.painted)
+    def painted(self):
+        print(f"{time.perf_counter() - t0:.4f}")
+        self.exit()
+
+Bare().run(headless=True, size=(120, 40))
+"""
+
+READER_CHILD = r"""
+import time, sys
+t0 = time.perf_counter()
+from reader.document import load_document
+doc = load_document(sys.argv[1])
+t1 = time.perf_counter()
+from reader.app import ReaderApp
+
+class Painted(ReaderApp):
+    def on_mount(self):
+        super().on_mount()
+        self.call_after_refresh(self.painted)
+    def painted(self):
+        from reader.app.article_view import ArticleView
+        view = self.query_one(ArticleView)
+        text = "".join(view.render_line(y).text for y in range(view.size.height)).strip()
+        if not text and not doc.is_empty:
+            self.call_after_refresh(self.painted)  # not drawn yet
+            return
+        t2 = time.perf_counter()
+        print(f"{t2 - t0:.4f} {t1 - t0:.4f} {t2 - t1:.4f}")
+        self.exit()
+
+Painted(doc, path=sys.argv[1]).run(headless=True, size=(120, 40))
+"""
+
+
+def child(code: str, *args: str) -> list[float]:
+    env = dict(os.environ, TEXTUAL_ANIMATIONS="none")
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env,
+                         cwd=ROOT, check=True)
+    return [float(x) for x in out.stdout.split()]
+
+
+def first_paint(article: Path, runs: int) -> None:
+    child(BARE_CHILD)  # warm the file cache
+    child(READER_CHILD, str(article))
+    bare, reader = [], []
+    for _ in range(runs):
+        bare.append(child(BARE_CHILD)[0])
+        reader.append(child(READER_CHILD, str(article))[0])
+    b, r = statistics.median(bare), statistics.median(reader)
+    print(f"first paint, bare Textual app:        {b * 1000:7.0f} ms  (median of {runs})")
+    print(f"first paint, reader {article.name}: {r * 1000:7.0f} ms  (median of {runs})")
+    print(f"  ratio reader / bare:                {r / b:7.2f}  (target <= 1.3)")
+
+
+def book_first_screen(book: Path, runs: int) -> None:
+    totals, loads, apps = [], [], []
+    for _ in range(runs):
+        total, load, app = child(READER_CHILD, str(book))
+        totals.append(total)
+        loads.append(load)
+        apps.append(app)
+    print(f"{book.name} first screen:        {statistics.median(totals) * 1000:7.0f} ms  (target <= 1500; median of {runs})")
+    print(f"  of which reading + analysis (engine): {statistics.median(loads) * 1000:5.0f} ms")
+    print(f"  of which the app (import to paint):   {statistics.median(apps) * 1000:5.0f} ms")
+
+
+async def key_responses(book: Path) -> None:
+    os.environ["TEXTUAL_ANIMATIONS"] = "none"
+    from reader.app import ReaderApp
+    from reader.app.article_view import ArticleView
+    from reader.app.search_screen import QuoteSearchScreen
+    from reader.document import load_document
+
+    doc = load_document(str(book))
+    app = ReaderApp(doc, path=str(book))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+
+        async def timed(*keys: str) -> float:
+            t = time.perf_counter()
+            await pilot.press(*keys)
+            # Draw the screen as the terminal would see it.
+            for y in range(view.size.height):
+                view.render_line(y)
+            app.screen._compositor.render_update(full=True)  # noqa: SLF001
+            return time.perf_counter() - t
+
+        results = [
+            ("G (bottom)", await timed("G")),
+            ("g (top)", await timed("g")),
+            ("n (next section)", await timed("n")),
+            ("n (next section)", await timed("n")),
+            ("] (next quote)", await timed("right_square_bracket")),
+            ("1 (filter on)", await timed("1")),
+            ("] (next quote, filtered)", await timed("right_square_bracket")),
+            ("1 (filter off)", await timed("1")),
+            ("j (line down)", await timed("j")),
+            ("space (page down)", await timed("space")),
+        ]
+        for name, seconds in results:
+            print(f"  {name:28s} {seconds * 1000:7.1f} ms")
+
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuoteSearchScreen)
+        # While a search runs, how long can a keystroke wait? The longest gap between two
+        # turns of the event loop (a ticker that wakes every millisecond) is that wait.
+        gaps: list[float] = []
+        ticking = True
+
+        async def ticker() -> None:
+            last = time.perf_counter()
+            while ticking:
+                await asyncio.sleep(0.001)
+                now = time.perf_counter()
+                gaps.append(now - last)
+                last = now
+
+        tick = asyncio.create_task(ticker())
+        answer = []
+        for ch in "natasha":
+            t = time.perf_counter()
+            await pilot.press(ch)  # returns once the app is idle again: the results are shown
+            while screen.shown_query != screen.query_text:
+                await asyncio.sleep(0.002)
+            answer.append(time.perf_counter() - t)
+        ticking = False
+        await tick
+        print(f"  search keystroke, longest wait to handle a key {max(gaps) * 1000:7.1f} ms")
+        print(f"  search keystroke, ranked results shown    {statistics.median(answer) * 1000:7.1f} ms (median of 7, "
+              f"max {max(answer) * 1000:.1f}; search_quotes itself is most of it)")
+        await pilot.press("escape")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory with {book.name} open: {peak:.0f} MB  (target < 200)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--article", type=Path, default=ARTICLE)
+    ap.add_argument("--book", type=Path, default=BOOK)
+    args = ap.parse_args()
+    first_paint(args.article, args.runs)
+    if args.book.exists():
+        book_first_screen(args.book, max(1, args.runs // 2))
+        print(f"key response on {args.book.name} (target <= 100 ms each):")
+        asyncio.run(key_responses(args.book))
+    else:
+        print(f"{args.book} not found: skipping the large-book figures")
+
+
+if __name__ == "__main__":
+    main()
