@@ -212,13 +212,12 @@ def _subject_before(pre: str) -> tuple[Phrase, int] | None:
     # Appositives: "Scott Pruitt, the attorney general of Oklahoma, said" / "Quina Jones, 25, said".
     segments = [seg for seg in re.split(r",", body)]
     cut = len(segments) - 1
-    last = segments[-1].strip()
-    if len(segments) >= 2 and not last:
+    enclosed = len(segments) >= 2 and not segments[-1].strip()  # "NAME, the X, said"
+    if enclosed:
         segments = segments[:-1]
         cut = len(segments) - 1
-        last = segments[-1].strip()
     k = cut
-    while k > 0 and _is_appositive(segments[k]) and len(segments) - k <= 3:
+    while enclosed and k > 0 and _is_appositive(segments[k]) and len(segments) - k <= 3:
         k -= 1
     if k != cut:
         head = segments[k]
@@ -449,6 +448,7 @@ _INTERVIEWER = re.compile(
     r"|\binterviewed\s+by\s+(?P<name2>[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+)+)"
 )
 _SENTENCE_END_RX = re.compile(r"[.!?][\"'”’)]*\s*$")
+_DESCRIPTION = re.compile(r"\b(?:the|[A-Za-z]+['’]s)\s+(?:[a-z][\w’'\-]*\s+){0,3}?(?P<head>[a-z]+)\b")
 _NOT_SPEAKER_HEADS = frozenset(
     "time moment while pause minute second way bit lot little few yawn sigh smile laugh nod tone whisper "
     "glance look shrug gesture word words manner air".split()
@@ -540,10 +540,24 @@ class Attributor:
             return None  # the subject must open the clause that follows the quotation
         return Tag(ph, cue, base + lead + off)
 
+    def _introduced_by(self, i: int) -> tuple[int, str] | None:
+        """The paragraph before a quotation that opens its paragraph, when it ends with a colon."""
+        s = self.spans[i]
+        if s.paragraph == 0 or self.text[self.paragraphs[s.paragraph].start : s.open_mark].strip():
+            return None
+        prev = self.paragraphs[s.paragraph - 1]
+        if not self.text[prev.start : prev.end].rstrip().endswith(":"):
+            return None
+        start = max(prev.start, prev.end - 400)
+        return start, self.text[start : prev.end]
+
     def tag_before(self, i: int) -> Tag | None:
         base, before = self._before_text(i)
         if not before.strip():
-            return None
+            intro = self._introduced_by(i)
+            if intro is None:
+                return None
+            base, before = intro
         # The clause that leads into the quotation: 'NAME said:', 'NAME told reporters that ...'.
         stripped = before.rstrip()
         breaks = [m.end() for m in _SENTENCE_BREAK.finditer(before)]
@@ -576,6 +590,14 @@ class Attributor:
             ph = _np_at_end(stripped[:-1])
             if ph and ph.kind == "name":
                 return Tag(ph, ":", base + stripped.rfind(ph.text.split()[0]))
+            # "..., the city's finance chief set out how the money would be raised:"
+            titles = {t for e in self.registry.entities for t in e.titles if len(t) > 3}
+            last = stripped[clause_start:]
+            for m in _DESCRIPTION.finditer(last):
+                if m.group("head") in titles:
+                    ph = phrase_from(m.group())
+                    if ph is not None:
+                        return Tag(ph, ":", base + clause_start + m.start())
         return None
 
     # -- resolving phrases -------------------------------------------------------------
