@@ -448,7 +448,7 @@ _INTERVIEWER = re.compile(
     r"|\binterviewed\s+by\s+(?P<name2>[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+)+)"
 )
 _SENTENCE_END_RX = re.compile(r"[.!?][\"'”’)]*\s*$")
-_DESCRIPTION = re.compile(r"\b(?:the|[A-Za-z]+['’]s)\s+(?:[a-z][\w’'\-]*\s+){0,3}?(?P<head>[a-z]+)\b")
+_DETERMINER = re.compile(r"\bthe\b")
 _NOT_SPEAKER_HEADS = frozenset(
     "time moment while pause minute second way bit lot little few yawn sigh smile laugh nod tone whisper "
     "glance look shrug gesture word words manner air".split()
@@ -593,11 +593,14 @@ class Attributor:
             # "..., the city's finance chief set out how the money would be raised:"
             titles = {t for e in self.registry.entities for t in e.titles if len(t) > 3}
             last = stripped[clause_start:]
-            for m in _DESCRIPTION.finditer(last):
-                if m.group("head") in titles:
-                    ph = phrase_from(m.group())
-                    if ph is not None:
-                        return Tag(ph, ":", base + clause_start + m.start())
+            for m in _DETERMINER.finditer(last):
+                words = last[m.end() :].split()[:4]
+                for n, w in enumerate(words):
+                    if w.strip(",.;:") in titles:
+                        ph = phrase_from(m.group() + " " + " ".join(words[: n + 1]).strip(",.;:"))
+                        if ph is not None:
+                            return Tag(ph, ":", base + clause_start + m.start())
+                        break
         return None
 
     # -- resolving phrases -------------------------------------------------------------
@@ -865,6 +868,11 @@ class Attributor:
             self._reported_speech()
         self._collect_mentions()
         self._appositives()
+        # Now that titles are known, a quotation introduced by "the finance chief ...:" can be read.
+        for i in range(n):
+            if tags[i] is None and self.spans[i].kind != MENTION and self.spans[i].label is None \
+                    and self._introduced_by(i):
+                tags[i] = self.tag_before(i)
 
         out = [Attribution() for _ in range(n)]
         history: list[tuple[int, int | None]] = []  # (paragraph, speaker) of paragraphs with quotations
