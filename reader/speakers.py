@@ -579,7 +579,8 @@ class Attributor:
                     return Tag(ph, v.group(), base + clause_start + v.end())
         m = None
         para = self.paragraphs[self.spans[i].paragraph]
-        for m in _ACCORDING.finditer(self.text, para.start, self.spans[i].open_mark):
+        # "According to NAME" in the sentence or two before (bounded: a 5 MB paragraph stays linear).
+        for m in _ACCORDING.finditer(self.text, max(para.start, self.spans[i].open_mark - 1000), self.spans[i].open_mark):
             pass
         if m:
             ph = phrase_from(m.group("np"))
