@@ -131,6 +131,7 @@ async def key_responses(book: Path) -> None:
             return time.perf_counter() - t
 
         results = [
+            ("x (unbound: the harness cost)", await timed("x")),
             ("G (bottom)", await timed("G")),
             ("g (top)", await timed("g")),
             ("n (next section)", await timed("n")),

@@ -15,12 +15,12 @@ KEYS = (
     ("space / b, PgDn / PgUp", "scroll a page"),
     ("g / G, Home / End", "top / bottom of the article"),
     ("n / p", "next / previous section"),
-    ("] / [", "next / previous quotation (the filtered speakers' only, when a filter is on)"),
-    ("/", "search quotations (words, a speaker's name, or speaker:NAME words)"),
-    ("1 – 9", "show only the paragraphs quoting that speaker (press again to undo)"),
+    ("] / [", "next / previous quotation (of the filtered speakers)"),
+    ("/", "search quotations: words, a name, speaker:NAME words"),
+    ("1 – 9", "show only that speaker's paragraphs; again to undo"),
     ("0", "clear the speaker filter"),
     ("t", "show or hide the sections sidebar"),
-    ("ctrl+p", "commands: jump to section, filter by speaker, change theme"),
+    ("ctrl+p", "jump to section, filter by speaker, theme"),
     ("?", "this help"),
     ("q", "quit"),
 )
@@ -30,8 +30,8 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; background: $background 60%; }
     HelpScreen > VerticalScroll {
-        width: auto;
-        max-width: 90%;
+        width: 84;
+        max-width: 95%;
         height: auto;
         max-height: 90%;
         background: $surface;
@@ -39,7 +39,7 @@ class HelpScreen(ModalScreen[None]):
         border-title-color: $text;
         padding: 1 2;
     }
-    HelpScreen Static { width: auto; }
+    HelpScreen Static { width: 100%; }
     """
 
     BINDINGS = [
@@ -49,9 +49,9 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
+        table = Table.grid(padding=(0, 2), expand=True)
         table.add_column(style="bold", no_wrap=True)
-        table.add_column()
+        table.add_column(ratio=1)
         for keys, what in KEYS:
             table.add_row(Text(keys), Text(what))
         with VerticalScroll() as scroll:

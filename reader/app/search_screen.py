@@ -21,7 +21,7 @@ MAX_RESULTS = 200
 # Documents with more quotations than this are searched a slice at a time, between
 # keystrokes, so typing never waits; a new keystroke cancels the search under way.
 CHUNKED_ABOVE = 1500
-CHUNK = 400
+CHUNK = 150
 
 
 class QuoteSearchScreen(ModalScreen[int | None]):
