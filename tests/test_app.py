@@ -550,3 +550,35 @@ class TestSampleArticle:
             assert 0 < shown < total
             await pilot.press("1")
             assert article(app).paragraph_count == (total, total)
+
+
+class TestSeedArticle:
+    """The checks a person makes on the first article the project was shown."""
+
+    PATH = ROOT.parent / "shared" / "articles" / "seed-tass-lavrov.txt"
+
+    async def test_must_hold(self):
+        if not self.PATH.exists():
+            pytest.skip("seed article missing")
+        doc = load_document(str(self.PATH))
+        app = ReaderApp(doc, path=str(self.PATH))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            text = screen_text(app)
+            assert "Lavrov stresses any 'on the ground' action" in text
+            assert "Cooperation potential of B" in text and "Next Astana conference on" in text
+            assert "Lavrov" in text.splitlines()[-2]  # the speaker bar
+            await pilot.press("n", "n")
+            assert "Next Astana conference" in "\n".join(lines(app))
+            await pilot.press("g")
+            assert article(app).scroll_y == 0
+            await pilot.press("slash", *"specific parameters")
+            await pilot.pause()
+            assert app.screen.hits[0].quote.text.startswith("When specific parameters are clear")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "When specific" in "\n".join(lines(app))
+            assert app.doc.quotes[article(app).cursor_quote].text.startswith("When specific parameters")
+            await pilot.press("q")
+            await pilot.pause()
+            assert app._exit  # noqa: SLF001

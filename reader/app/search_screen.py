@@ -15,13 +15,30 @@ from textual.widgets.option_list import Option
 
 from reader.app.layout import visible
 from reader.model import MENTION, Document
-from reader.search import Hit, search_quotes
+from reader.search import Hit, fold, parse_query, search_quotes
 
 MAX_RESULTS = 200
 # Documents with more quotations than this are searched a slice at a time, between
 # keystrokes, so typing never waits; a new keystroke cancels the search under way.
 CHUNKED_ABOVE = 1500
 CHUNK = 150
+
+
+def break_ties(hits: list[Hit], query: str) -> list[Hit]:
+    """Among equally ranked quotations, the one where the typed phrase comes first wins
+    ("specific parameters" finds "When specific parameters are clear…" before a quote
+    that mentions them at its end)."""
+    _, rest = parse_query(query)
+    phrase = fold(" ".join(rest.split()))
+    if not phrase:
+        return hits
+
+    def where(hit: Hit) -> int:
+        pos = fold(" ".join(hit.quote.text.split())).find(phrase)
+        return pos if pos >= 0 else 1 << 30
+
+    head = hits[: 2 * MAX_RESULTS]  # only the results that can be shown
+    return sorted(head, key=lambda h: (-h.score, where(h), h.quote.index)) + hits[len(head):]
 
 
 class QuoteSearchScreen(ModalScreen[int | None]):
@@ -85,7 +102,7 @@ class QuoteSearchScreen(ModalScreen[int | None]):
         elif len(self._pool) > CHUNKED_ABOVE:
             self._search_in_slices(query)
         else:
-            self._show(query, self._remember(query, search_quotes(self.doc, query, self._pool)))
+            self._show(query, self._remember(query, break_ties(search_quotes(self.doc, query, self._pool), query)))
 
     def _remember(self, query: str, hits: list[Hit]) -> list[Hit]:
         hits = hits[:MAX_RESULTS]
@@ -102,7 +119,7 @@ class QuoteSearchScreen(ModalScreen[int | None]):
             await asyncio.sleep(0)  # let keystrokes in; cancelled here when a new one comes
             hits.extend(search_quotes(self.doc, query, pool[i : i + CHUNK]))
         hits.sort(key=lambda h: (-h.score, h.quote.index))  # the order search_quotes gives
-        self._show(query, self._remember(query, hits))
+        self._show(query, self._remember(query, break_ties(hits, query)))
 
     def _show(self, query: str, hits: list[Hit]) -> None:
         if query != self.query_text:
@@ -129,7 +146,7 @@ class QuoteSearchScreen(ModalScreen[int | None]):
             t.append("(unknown speaker)", style="italic")
         t.append(" — ")
         body = visible(q.text)
-        t.append(body[:300] + ("…" if len(body) > 300 else ""))
+        t.append(body[:150] + ("…" if len(body) > 150 else ""))
         return t
 
     def action_cursor(self, step: int) -> None:

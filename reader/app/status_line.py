@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.widget import Widget
 
@@ -33,9 +32,16 @@ class StatusLine(Widget):
     def plain(self) -> str:
         return f"{self.left.plain}  {self.right.plain}".strip()
 
-    def render(self) -> Table:
-        grid = Table.grid(expand=True)
-        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-        grid.add_column(no_wrap=True, justify="right")
-        grid.add_row(self.left, self.right)
-        return grid
+    def render(self) -> Text:
+        width = self.content_region.width
+        right = self.right.copy()
+        room = max(0, width - right.cell_len - 2)
+        left = self.left.copy()
+        if left.cell_len > room:
+            left.truncate(max(0, room - 1))
+            left.append("…")
+        line = Text(no_wrap=True, overflow="crop")
+        line.append_text(left)
+        line.append(" " * max(1, width - left.cell_len - right.cell_len))
+        line.append_text(right)
+        return line
