@@ -254,6 +254,7 @@ def _scan_quote(text: str, marks, k: int, start: int, family: str, para: Paragra
     """
     nested: str | None = None  # family of a quotation open inside this one
     nested_close_k: int | None = None
+    depth = 0  # quotations of the same family open inside this one (curly marks only)
     while k < len(marks):
         i, c = marks[k]
         fam = _FAMILY[c]
@@ -276,12 +277,18 @@ def _scan_quote(text: str, marks, k: int, start: int, family: str, para: Paragra
                 k += 1
                 continue
             if _closes(text, i, c, family, lo, hi):
+                if depth:
+                    depth -= 1  # closes a quotation of the same kind nested inside
+                    k += 1
+                    continue
                 return k + 1, _make_span(text, start, i, para, i)
-            # An opening-looking mark inside an open quotation: read it as the close.
-            if c not in _OPEN_ONLY or c == "»":
-                return k + 1, _make_span(text, start, i, para, i)
-            k += 1
-            continue
+            if c in _OPEN_ONLY and c != "»":
+                # “... “nested” ...”: curly marks of the same kind can nest.
+                depth += 1
+                k += 1
+                continue
+            # An opening-looking straight mark inside an open quotation: read it as the close.
+            return k + 1, _make_span(text, start, i, para, i)
         # A quotation of another family opening inside: nested.
         if fam == _SINGLE:
             if _single_opens(text, i, lo, hi):
@@ -296,6 +303,9 @@ def _scan_quote(text: str, marks, k: int, start: int, family: str, para: Paragra
 
 
 def _closes(text: str, i: int, c: str, family: str, lo: int, hi: int) -> bool:
+    if c == "“":
+        # German „...“: an opening-shaped mark in closing position closes.
+        return _can_close(text, i, lo, hi) and not _can_open(text, i, lo, hi)
     if c in _OPEN_ONLY and not (family == _GUILLEMET and c == "«"):
         return False
     return _can_close(text, i, lo, hi) or c in _CLOSE_ONLY
@@ -356,7 +366,8 @@ def _reported_speech_before(text: str, start: int, mark: int) -> bool:
     """Whether the sentence leading up to a quotation reports speech ('said the yields were ...')."""
     before = text[max(start, mark - 200) : mark]
     cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind("; "))
-    return any(w.lower() in SPEECH_VERBS for w in _LAST_WORDS.findall(before[cut + 1 :]))
+    sentence = before[cut + 1 :]
+    return "ccording to" in sentence or any(w.lower() in SPEECH_VERBS for w in _LAST_WORDS.findall(sentence))
 
 
 _TAG_AFTER = re.compile(

@@ -90,7 +90,8 @@ _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "on
                 "some", "your", "each"}
 _PRONOUNS = {"he": "m", "she": "f", "they": None, "i": None, "we": None, "you": None, "it": None}
 _STOP_AFTER_VERB = re.compile(
-    r"\s+(?:to|in|at|on|during|after|before|when|while|as|with|from|who|which|that|and|but|for|about|into|"
+    r"\s+(?:to|in|at|on|during|after|before|when|while|as|with|from|who|whose|which|that|and|but|for|about|into|"
+    r"above|below|behind|beside|near|outside|inside|across|along|beyond|"
     r"through|without|upon|over|under|because|if|though|although|then|again|once|quickly|slowly|softly|"
     r"quietly|loudly|angrily|sadly|gravely|calmly|eagerly|coldly|drily|dryly|hastily|suddenly|simply|"
     r"not|in|looking|turning|smiling|laughing|shaking|nodding|taking|pointing|adding|holding|glancing|"
@@ -278,14 +279,36 @@ def _np_at_end(seg: str) -> Phrase | None:
                          or pre_words[j - 1].lower() in ORGANISATION_WORDS):
             j -= 1
         return phrase_from(" ".join(pre_words[j:] + words[st:]))
-    # A description: from the last determiner on.
+    # A description: from the last determiner on ("the minister"), or, when the clause is a
+    # subject with a prepositional phrase ("the sign on the door"), up to the preposition.
     for i in range(len(words) - 1, max(-1, len(words) - 7), -1):
         wl = words[i].lower()
         if wl in _DETERMINERS or words[i].endswith(("'s", "’s")):
             if wl in ("that", "this") and i == len(words) - 1:
                 return None
+            j = i
+            while j > 0 and words[j - 1].lower() in _PREPOSITIONS and j - 2 >= 0:
+                # "the sign on the door": step back over "on" to the phrase it qualifies.
+                k = j - 2
+                while k > 0 and words[k].lower() not in _DETERMINERS:
+                    k -= 1
+                if words[k].lower() not in _DETERMINERS or j - k > 5:
+                    break
+                j = k
+            if j != i:
+                return phrase_from(" ".join(words[j : _prep_index(words, j)]))
             return phrase_from(" ".join(words[i:]))
     return None
+
+
+_PREPOSITIONS = frozenset("on in at above below behind beside near outside inside across along beyond by under over".split())
+
+
+def _prep_index(words: list[str], start: int) -> int:
+    for n in range(start + 1, len(words)):
+        if words[n].lower() in _PREPOSITIONS:
+            return n
+    return len(words)
 
 
 def _subject_after(post: str) -> Phrase | None:
@@ -449,6 +472,11 @@ _INTERVIEWER = re.compile(
 )
 _SENTENCE_END_RX = re.compile(r"[.!?][\"'”’)]*\s*$")
 _DETERMINER = re.compile(r"\bthe\b")
+_PERSON_NAME = re.compile(
+    r"(?:(?P<title>Mr|Mrs|Ms|Dr|Mayor|President|Senator|Sen|Rep|Gov|Governor|Minister|Judge|Professor|Prof|"
+    r"Sir|Dame|Lord|Lady|General|Gen|Captain|Capt|Chief|Inspector|Detective)\.?\s+)?"
+    r"(?P<first>[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+)(?:\s+[A-Z]\.)?\s+[A-ZÀ-ÖØ-Þ][a-zà-ÿ’'\-]+(?:\s+[A-ZÀ-ÖØ-Þ][a-zà-ÿ’'\-]+)?"
+)
 _NOT_SPEAKER_HEADS = frozenset(
     "time moment while pause minute second way bit lot little few yawn sigh smile laugh nod tone whisper "
     "glance look shrug gesture word words manner air".split()
@@ -754,7 +782,9 @@ class Attributor:
             e = reg.entities[ctx.partner]
         if e is None:
             e = self._walk_back(pos, max(ctx.para_start - 600, 0), gender, ctx.turn_prev)
-        if e is not None and len(words) <= 3:
+        if e is None:
+            return None  # the turn-taking of the conversation decides
+        if len(words) <= 3:
             e.titles.add(head)
         return e
 
@@ -834,13 +864,23 @@ class Attributor:
             words = ph.name.split()
             core = tuple(w for w in words if w.lower().rstrip(".") not in HONORIFICS) or tuple(words)
             e = reg.find(core, None, self.recent)
+            if e is None and (len(core) < len(words) or core[0].lower() in MALE_NAMES | FEMALE_NAMES):
+                e = reg.add(ph, self.recent)  # "Mr. Sowerberry, the undertaker,": a person
+                bisect.insort(self.mentions, (n.start(), e.index, True))
             if e is not None:
                 e.titles.add(m.group("head").lower())
 
     def _reported_speech(self) -> None:
-        """Names that report speech without a quotation ("Lavrov stressed that ..."), for news."""
+        """Names that report speech without a quotation ("Lavrov stressed that ..."), for news,
+        and people introduced by title or first name ("Mayor Helena Saraiva stood up")."""
         for para in self.paragraphs:
             chunk = self.text[para.start : para.end]
+            for m in _PERSON_NAME.finditer(chunk):
+                first = m.group("first")
+                if m.group("title") or first.lower() in MALE_NAMES or first.lower() in FEMALE_NAMES:
+                    ph = phrase_from(m.group())
+                    if ph is not None and ph.kind == "name" and len(ph.name.split()) >= 2:
+                        self.registry.add(ph, self.recent)
             for v in _VERB.finditer(chunk):
                 if self._inside_quote(para.start + v.start()):
                     continue
@@ -860,6 +900,14 @@ class Attributor:
             if self.spans[i].kind == MENTION or self.spans[i].label is not None:
                 continue
             tags[i] = self.tag_after(i) or self.tag_before(i)
+        # "A," she said, "B.": the second piece shares the first one's tag.
+        for i in range(1, n):
+            a, b = self.spans[i - 1], self.spans[i]
+            if (tags[i - 1] is not None and a.paragraph == b.paragraph and a.close_mark is not None
+                    and tags[i - 1].pos > a.close_mark):
+                between = self.text[a.close_mark + 1 : b.open_mark]
+                if len(between) < 80 and between.rstrip().endswith(",") and between.lstrip().startswith(","):
+                    tags[i] = tags[i - 1]
         # Names first, so that "Lavrov" links to "Sergey Lavrov" wherever each comes first.
         for t in tags:
             if t is not None and t.phrase.kind == "name":

@@ -202,6 +202,7 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
             and len(u1.lines) == 1
             and _words(t1) <= 30
             and not _SENTENCE_END.search(t1)
+            and not t1.endswith(":")
             and not _heading_level(t0)
             and len(units) >= 3
         ):
@@ -217,6 +218,7 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
             and not _heading_level(t)
             and not _DATELINE.match(t)
             and not _QUOTE_START.match(t)
+            and not t.endswith(":")
             and (not _SENTENCE_END.search(t) or _is_title_case(t))
         ):
             title = Block(u.start, u.end, t)
