@@ -481,6 +481,7 @@ _NOT_SPEAKER_HEADS = frozenset(
     "time moment while pause minute second way bit lot little few yawn sigh smile laugh nod tone whisper "
     "glance look shrug gesture word words manner air".split()
 )
+_FIRST_NAME_BEFORE = re.compile(r"\b([A-ZÀ-ÖØ-Þ][a-zà-ÿ\-]+)\s+$")
 _NOT_FIRST_NAMES = frozenset("poor dear little old young good great big bad late aunt uncle cousin".split())
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'\-]*")
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Prince|Princess|Count|Countess)\.?\s+$")
@@ -1008,7 +1009,15 @@ class Attributor:
                 continue
             surname = e.display.split()[-1]
             firsts: dict[str, int] = {}
-            for m in re.finditer(rf"\b([A-ZÀ-ÖØ-Þ][a-zà-ÿ\-]+)\s+{re.escape(surname)}\b", self.text):
+            at = self.text.find(surname)
+            while at >= 0:
+                here, at = at, self.text.find(surname, at + len(surname))
+                after = here + len(surname)
+                if after < len(self.text) and self.text[after].isalnum():
+                    continue  # "Bennets" is not "Bennet"
+                m = _FIRST_NAME_BEFORE.search(self.text, max(0, here - 30), here)
+                if not m:
+                    continue
                 w = m.group(1)
                 low = w.lower()
                 if (low in NOT_NAMES or low in TITLE_WORDS or low in DESCRIPTOR_WORDS or low in HONORIFICS
