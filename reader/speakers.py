@@ -58,7 +58,10 @@ def _word_trie(words) -> str:
 _VERB = re.compile(rf"\b(?:{_word_trie(SPEECH_VERBS)})\b")
 _VERB_TAIL = re.compile(r"\s+(?:on|in|out|up)\b")
 _ABBREVIATIONS = frozenset(
-    "Mr Ms Dr St Jr Sr Lt Gen Col Sen Rep Gov Mrs Rev Maj Capt Sgt Adm Prof Mme Vt No Mt Ft".split()
+    "Mr Ms Dr St Jr Sr Lt Gen Col Sen Rep Gov Mrs Rev Maj Capt Sgt Adm Prof Mme Vt No Mt Ft Del Cmdr Supt "
+    "Det Pres Atty Insp Inc Co Corp Ltd Bros Ave Blvd Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec Ala Ariz Ark "
+    "Calif Colo Conn Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va "
+    "Wash Wis Wyo".split()
 )
 _PUNCT_SPACE = re.compile(r"[.!?;]\s|\n\n")
 _WORD_END = re.compile(r"[A-Za-z]+$")
@@ -244,12 +247,17 @@ def _blank_parentheses(s: str) -> str:
     return _PARENTHESES.sub(lambda m: " " * len(m.group()), s) if "(" in s else s
 
 
+_PARTY_LABEL = re.compile(r"[RDI]-[A-Z][A-Za-z.]*$")
+
+
 def _is_appositive(seg: str) -> bool:
     s = seg.strip()
     if not s:
         return False
     w = s.split()
-    return w[0].lower() in _DETERMINERS or w[0][0].isdigit() or w[0].lower() in ("who", "one", "of", "an", "whose", "himself", "herself") or not _is_cap(w[0])
+    return (w[0].lower() in _DETERMINERS or w[0][0].isdigit() or not _is_cap(w[0])
+            or w[0].lower() in ("who", "one", "of", "an", "whose", "himself", "herself")
+            or bool(_PARTY_LABEL.match(s)))  # "Mitch McConnell, R-Ky., said"
 
 
 _CLAUSE_START = re.compile(r".*(?:^|[.!?;:\"“”]\s*|\b(?:and|but|as|when|while|because|so|then|after|before)\s+)", re.S)
@@ -309,6 +317,27 @@ def _prep_index(words: list[str], start: int) -> int:
         if words[n].lower() in _PREPOSITIONS:
             return n
     return len(words)
+
+
+def _sentence_subject(clause: str) -> tuple[Phrase, int] | None:
+    """The subject at the start of a clause: "In a speech, Trump attacked ..." -> Trump."""
+    offset = 0
+    for seg in clause.split(","):
+        words = seg.split()
+        if words:
+            first = words[0]
+            lead = seg.index(first)
+            if first.lower() in ("he", "she", "they"):
+                return Phrase("pronoun", first.lower()), offset + lead
+            if _is_cap(first) and first.lower() not in NOT_NAMES:
+                k = 1
+                while k < len(words) and _is_cap(words[k]):
+                    k += 1
+                ph = phrase_from(" ".join(words[:k]))
+                if ph is not None and ph.kind == "name":
+                    return ph, offset + lead
+        offset += len(seg) + 1
+    return None
 
 
 def _subject_after(post: str) -> Phrase | None:
@@ -483,6 +512,7 @@ _NOT_SPEAKER_HEADS = frozenset(
 )
 _FIRST_NAME_BEFORE = re.compile(r"\b([A-ZÀ-ÖØ-Þ][a-zà-ÿ\-]+)\s+$")
 _NOT_FIRST_NAMES = frozenset("poor dear little old young good great big bad late aunt uncle cousin".split())
+_SENTENCE_START = re.compile(r"[.!?;:][\"'”’)]*\s|\n")
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'\-]*")
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Prince|Princess|Count|Countess)\.?\s+$")
 _HONORIFIC_WORDS = "|".join(sorted({h.rstrip(".").capitalize() for h in HONORIFICS}, key=len, reverse=True))
@@ -598,6 +628,12 @@ class Attributor:
         clause = _blank_parentheses(before[clause_start:])
         for v in reversed(list(_VERB.finditer(clause))):
             pre = clause[: v.start()]
+            if v.group().endswith("ing") and pre.rstrip().endswith(","):
+                # '..., saying, "Q"': the participle's subject is the sentence's.
+                sub = _sentence_subject(pre)
+                if sub:
+                    return Tag(sub[0], v.group(), base + clause_start + sub[1])
+                continue
             if pre.strip():
                 sub = _subject_before(pre)
                 if sub:
@@ -685,6 +721,20 @@ class Attributor:
                 unknown = (p, e)
         return unknown[1] if unknown else None
 
+    def _recent_subject(self, pos: int, lo: int, gender: str | None) -> Entity | None:
+        """The person most recently named as the subject of a sentence, from lo to pos."""
+        reg = self.registry
+        k = bisect.bisect_left(self.mentions, (pos, -1, False))
+        while k > 0:
+            k -= 1
+            p, idx, subject = self.mentions[k]
+            if p < lo:
+                break
+            e = reg.entities[idx]
+            if subject and self._compatible(e, gender) and (gender is None or e.best_gender() in (gender, None)):
+                return e
+        return None
+
     def _named_organisation(self, head: str, pos: int) -> str | None:
         """The last capitalised name before pos that contains the head word ("Ministry of X")."""
         word = head.capitalize()
@@ -726,7 +776,9 @@ class Attributor:
             return None
         gender = _PRONOUNS[pronoun]
         if not self.fiction:
-            e = self._walk_back(pos, pos - 2500, gender, None, near=ctx.para_start)
+            e = self._recent_subject(pos, ctx.prev_para_start, gender)
+            if e is None:
+                e = self._walk_back(pos, pos - 2500, gender, None, near=ctx.para_start)
             if e is None and ctx.last_speaker is not None and self._compatible(reg.entities[ctx.last_speaker], gender):
                 e = reg.entities[ctx.last_speaker]
             return e
@@ -814,6 +866,7 @@ class Attributor:
             return
         text = self.text
         mentions = []
+        prev_end = 0
         for m in _CAPITALISED.finditer(text):
             t = m.group()
             idx = token_to.get(t)
@@ -836,8 +889,9 @@ class Attributor:
                 e = reg.find(core, gender, self.recent) or reg.find((t,), gender, self.recent)
                 if e is not None:
                     idx = e.index
-            before = text[max(0, p - 3) : p]
-            subject = p == 0 or before.endswith(("\n", ". ", "! ", "? ", "; ", "” ", '" ')) or not before.strip()
+            # The first person named in a sentence is most often its subject.
+            subject = _SENTENCE_START.search(text, prev_end, p) is not None or prev_end == 0
+            prev_end = m.end()
             if not self.fiction:
                 # "Mayor Helena Saraiva": a title written before a name is that person's.
                 tm = _TITLES_BEFORE.search(text, max(0, p - 40), p)
@@ -1051,7 +1105,7 @@ class Attributor:
                 partner = spk
                 break
         return Context(self.paragraphs[paragraph].start, last_speaker, turn_prev, partner,
-                       prev[-1][0] if prev else None)
+                       prev[-1][0] if prev else None, self.paragraphs[max(0, paragraph - 1)].start)
 
     def _implicit(self, i: int, out: list[Attribution], ctx: "Context") -> Attribution:
         s = self.spans[i]
@@ -1083,6 +1137,7 @@ class Context:
     turn_prev: int | None  # speaker of the paragraph just before, when it held a quotation
     partner: int | None  # the other recent speaker in the conversation
     prev_paragraph: int | None  # the last paragraph before this one that held a quotation
+    prev_para_start: int = 0  # where the paragraph before this one starts
 
 
 def attribute_speakers(text: str, paragraphs, spans: list[Span], fiction: bool = False):
