@@ -59,7 +59,7 @@ DESCRIPTOR_WORDS = frozenset(
     """
     russian american british french german chinese italian spanish indian japanese ukrainian syrian turkish
     iranian israeli palestinian european african australian canadian mexican brazilian korean
-    north south east west new top senior veteran young old late retired famous
+    north south east west new top senior veteran young old late retired famous rival fellow
     """.split()
 )
 

@@ -164,7 +164,7 @@ def phrase_from(text: str) -> Phrase | None:
             w = name_words[j].lower().rstrip(".")
             if w in TITLE_WORDS or w in DESCRIPTOR_WORDS or w in HONORIFICS or w.endswith(("'s", "’s")):
                 k = j + 1
-        if k and not _is_org_words(name_words):
+        if k and not _is_org_words(name_words[k:]):
             titles.extend(w.lower().rstrip(".") for w in name_words[:k])
         else:
             k = 0
@@ -504,7 +504,7 @@ _DETERMINER = re.compile(r"\bthe\b")
 _PERSON_NAME = re.compile(
     r"(?:(?P<title>Mr|Mrs|Ms|Dr|Mayor|President|Senator|Sen|Rep|Gov|Governor|Minister|Judge|Professor|Prof|"
     r"Sir|Dame|Lord|Lady|General|Gen|Captain|Capt|Chief|Inspector|Detective)\.?\s+)?"
-    r"(?P<first>[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+)(?:\s+[A-Z]\.)?\s+[A-ZÀ-ÖØ-Þ][a-zà-ÿ’'\-]+(?:\s+[A-ZÀ-ÖØ-Þ][a-zà-ÿ’'\-]+)?"
+    r"(?P<first>[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+)(?:\s+[A-Z]\.)?\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+)?"
 )
 _NOT_SPEAKER_HEADS = frozenset(
     "time moment while pause minute second way bit lot little few yawn sigh smile laugh nod tone whisper "
@@ -512,6 +512,7 @@ _NOT_SPEAKER_HEADS = frozenset(
 )
 _FIRST_NAME_BEFORE = re.compile(r"\b([A-ZÀ-ÖØ-Þ][a-zà-ÿ\-]+)\s+$")
 _NOT_FIRST_NAMES = frozenset("poor dear little old young good great big bad late aunt uncle cousin".split())
+_ONLY_CAPITALISED = re.compile(r"(?:\s+[A-Z][\w’'.\-]*)*\s+")
 _SENTENCE_START = re.compile(r"[.!?;:][\"'”’)]*\s|\n")
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'\-]*")
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Prince|Princess|Count|Countess)\.?\s+$")
@@ -731,7 +732,8 @@ class Attributor:
             if p < lo:
                 break
             e = reg.entities[idx]
-            if subject and self._compatible(e, gender) and (gender is None or e.best_gender() in (gender, None)):
+            g = e.best_gender()
+            if subject and self._compatible(e, gender) and (g == gender or g is None and len(e.display.split()) > 1):
                 return e
         return None
 
@@ -866,7 +868,7 @@ class Attributor:
             return
         text = self.text
         mentions = []
-        prev_end = 0
+        prev_end, prev_subject = 0, False
         for m in _CAPITALISED.finditer(text):
             t = m.group()
             idx = token_to.get(t)
@@ -889,9 +891,12 @@ class Attributor:
                 e = reg.find(core, gender, self.recent) or reg.find((t,), gender, self.recent)
                 if e is not None:
                     idx = e.index
-            # The first person named in a sentence is most often its subject.
-            subject = _SENTENCE_START.search(text, prev_end, p) is not None or prev_end == 0
-            prev_end = m.end()
+            # The first person named in a sentence is most often its subject; so is one named
+            # right after it with only capitalised words between ("PolitiFact Director Aaron
+            # Sharockman").
+            subject = _SENTENCE_START.search(text, prev_end, p) is not None or prev_end == 0 or (
+                prev_subject and _ONLY_CAPITALISED.fullmatch(text, prev_end, p) is not None)
+            prev_end, prev_subject = m.end(), subject
             if not self.fiction:
                 # "Mayor Helena Saraiva": a title written before a name is that person's.
                 tm = _TITLES_BEFORE.search(text, max(0, p - 40), p)
