@@ -105,6 +105,16 @@ def _doubled(text: str, i: int, lo: int, hi: int) -> bool:
     return text[i] == "'" and (i + 1 < hi and text[i + 1] == "'" or i > lo and text[i - 1] == "'")
 
 
+def _excerpt_marker(text: str, i: int, c: str, hi: int) -> bool:
+    """A straight mark that never closes in a paragraph quoting with curly marks: it marks the
+    paragraph as an excerpt (each paragraph of a quoted passage opens with one), and the curly
+    quotations inside it are the quotations."""
+    if c != '"':
+        return False
+    rest = text[i + 1 : hi]
+    return '"' not in rest and ("“" in rest or "”" in rest)
+
+
 def _single_opens(text: str, i: int, lo: int, hi: int) -> bool:
     """A single mark that opens a quotation (and is not an apostrophe or elision)."""
     c = text[i]
@@ -201,7 +211,7 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) 
             i, c = marks[k]
             fam = _FAMILY[c]
             if fam == _DOUBLE or fam == _GUILLEMET:
-                if not _double_opens(text, i, lo, hi):
+                if not _double_opens(text, i, lo, hi) or _excerpt_marker(text, i, c, hi):
                     k += 1
                     continue
                 k, span = _scan_quote(text, marks, k + 1, i + 1, fam, para, lo, hi)

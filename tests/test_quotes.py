@@ -109,3 +109,12 @@ def test_transcript_lines_are_quotations():
         ("Were you ever afraid out there?", "Q:"),
         ("Never once.", "A:"),
     ]
+
+
+def test_excerpt_paragraph_marker_leaves_the_curly_quotations_inside():
+    text = (
+        "Headline here\n\n"
+        "\"The first time she saw him, she said “I knew it,” and she smiled.\n\n"
+        "\"Later she said “never again” to her friend.\n"
+    )
+    assert found(text) == [("I knew it,", SPEECH), ("never again", PARTIAL)]
