@@ -506,6 +506,12 @@ _PERSON_NAME = re.compile(
     r"Sir|Dame|Lord|Lady|General|Gen|Captain|Capt|Chief|Inspector|Detective)\.?\s+)?"
     r"(?P<first>[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+)(?:\s+[A-Z]\.)?\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+)?"
 )
+_VOCATIVE_NAME = r"(?:(?:Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord|Prince|Princess|Count|Countess)\.?\s+)?[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+"
+_VOCATIVE = re.compile(
+    rf"(?:^(?:(?:Oh|O|Ah|Well|Yes|No|Now|Come|My dear|Dear|Good-night|Good night|Good-bye|Good morning),?\s+)?"
+    rf"(?P<name>{_VOCATIVE_NAME})\s*[,!?]"
+    rf"|[,!?]\s+(?:my\s+dear\s+|dear\s+)?(?P<name2>{_VOCATIVE_NAME})\s*[,.!?;]*$)"
+)
 _NOT_SPEAKER_HEADS = frozenset(
     "time moment while pause minute second way bit lot little few yawn sigh smile laugh nod tone whisper "
     "glance look shrug gesture word words manner air".split()
@@ -983,6 +989,9 @@ class Attributor:
                     and self._introduced_by(i):
                 tags[i] = self.tag_before(i)
 
+        self.by_paragraph: dict[int, list[int]] = {}
+        for k, sp in enumerate(self.spans):
+            self.by_paragraph.setdefault(sp.paragraph, []).append(k)
         out = [Attribution() for _ in range(n)]
         history: list[tuple[int, int | None]] = []  # (paragraph, speaker) of paragraphs with quotations
         last_speaker: int | None = None
@@ -1097,20 +1106,39 @@ class Attributor:
             if (first, surname) not in e.cores:
                 e.cores.append((first, surname))
 
+    def _addressee(self, paragraph: int, speaker: int | None) -> int | None:
+        """Someone the quotation in a paragraph speaks to by name ("Good-night, Nancy")."""
+        for k in self.by_paragraph.get(paragraph, ()):
+            s = self.spans[k]
+            content = self.text[s.start : s.end]
+            for m in _VOCATIVE.finditer(content):
+                words = (m.group("name") or m.group("name2")).split()
+                title = words[0].rstrip(".").lower() if len(words) > 1 else ""
+                core = tuple(w for w in words if w.rstrip(".").lower() not in HONORIFICS) or tuple(words)
+                e = self.registry.find(core, HONORIFICS.get(title), self.recent)
+                if e is not None and e.index != speaker and e.kind == PERSON:
+                    return e.index
+        return None
+
     def _context(self, paragraph: int, history, last_speaker: int | None) -> "Context":
         turn_prev = None
         prev = [h for h in history[-8:] if h[0] != paragraph]
         if prev and prev[-1][0] == paragraph - 1:
             turn_prev = prev[-1][1]
         partner = None
+        if self.fiction and turn_prev is not None:
+            partner = self._addressee(paragraph - 1, turn_prev)
         for p, spk in reversed(prev):
-            if paragraph - p > 12:
+            if partner is not None or paragraph - p > 12:
                 break
             if spk is not None and spk != turn_prev:
                 partner = spk
                 break
+        two_back = None
+        if len(prev) >= 2 and prev[-1][0] == paragraph - 1 and prev[-2][0] == paragraph - 2:
+            two_back = prev[-2][1]
         return Context(self.paragraphs[paragraph].start, last_speaker, turn_prev, partner,
-                       prev[-1][0] if prev else None, self.paragraphs[max(0, paragraph - 1)].start)
+                       prev[-1][0] if prev else None, self.paragraphs[max(0, paragraph - 1)].start, two_back)
 
     def _implicit(self, i: int, out: list[Attribution], ctx: "Context") -> Attribution:
         s = self.spans[i]
@@ -1127,6 +1155,8 @@ class Attributor:
             # Turn-taking: A, B, A, B ...
             if ctx.turn_prev is not None and ctx.partner is not None:
                 return Attribution(ctx.partner, None, False)
+            if ctx.turn_prev is None and ctx.two_back is not None:
+                return Attribution(ctx.two_back, None, False)  # A, (unknown), A
             return Attribution()
         if s.paragraph - ctx.prev_paragraph <= 1 and ctx.last_speaker is not None:
             return Attribution(ctx.last_speaker, None, False)
@@ -1143,6 +1173,7 @@ class Context:
     partner: int | None  # the other recent speaker in the conversation
     prev_paragraph: int | None  # the last paragraph before this one that held a quotation
     prev_para_start: int = 0  # where the paragraph before this one starts
+    two_back: int | None = None  # speaker of the quotation two paragraphs back, in an unbroken exchange
 
 
 def attribute_speakers(text: str, paragraphs, spans: list[Span], fiction: bool = False):

@@ -163,3 +163,28 @@ def test_unknown_speaker_gets_none():
     assert speakers_of(HEADLINE + 'The sign on the door said nothing. "Closed until spring."') == [
         ("Closed until spring.", None)
     ]
+
+
+def test_the_one_spoken_to_by_name_answers_next():
+    text = (
+        "Chapter 1\n\n"
+        '"Is the boat late?" asked Marta.\n\n'
+        '"Good-night, Nancy," said Fagin, and went out.\n\n'
+        '"Good-night."\n'
+    )
+    doc = analyse(text)
+    # Nancy is only named in Fagin's words; she is not yet anyone the text has quoted, so
+    # the answer goes to the other side of the conversation rather than to a stranger.
+    assert doc.speaker_of(doc.quotes[2]).name == "Marta"
+
+
+def test_addressee_named_in_the_last_turn_answers():
+    text = (
+        "Chapter 1\n\n"
+        '"Come in," said Nancy.\n\n'
+        '"Is the boat late?" asked Marta.\n\n'
+        '"Good-night, Nancy," said Fagin, and went out.\n\n'
+        '"Good-night."\n'
+    )
+    doc = analyse(text)
+    assert doc.speaker_of(doc.quotes[3]).name == "Nancy"
