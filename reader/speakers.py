@@ -903,12 +903,11 @@ class Attributor:
             subject = _SENTENCE_START.search(text, prev_end, p) is not None or prev_end == 0 or (
                 prev_subject and _ONLY_CAPITALISED.fullmatch(text, prev_end, p) is not None)
             prev_end, prev_subject = m.end(), subject
-            if not self.fiction:
-                # "Mayor Helena Saraiva": a title written before a name is that person's.
-                tm = _TITLES_BEFORE.search(text, max(0, p - 40), p)
-                if tm:
-                    reg.entities[idx].titles.update(
-                        w.lower().rstrip(".") for w in tm.group(1).split() if w.lower().rstrip(".") in TITLE_WORDS)
+            # "Mayor Helena Saraiva", "Doctor Losberne": a title written before a name is theirs.
+            tm = _TITLES_BEFORE.search(text, max(0, p - 40), p)
+            if tm:
+                reg.entities[idx].titles.update(
+                    w.lower().rstrip(".") for w in tm.group(1).split() if w.lower().rstrip(".") in TITLE_WORDS)
             mentions.append((p, idx, subject))
             votes = reg.entities[idx].votes
             if votes[0] + votes[1] < 40:  # enough to tell
@@ -1071,18 +1070,24 @@ class Attributor:
         that several first names go with ("Jane Bennet", "Elizabeth Bennet") is left alone.
         """
         reg = self.registry
+        wanted = {}
         for idx in speakers:
             e = reg.entities[idx]
-            if e.kind != PERSON or len(e.display.split()) > 1 and not e.display.split()[0].rstrip(".").lower() in HONORIFICS:
-                continue
-            surname = e.display.split()[-1]
+            if e.kind == PERSON and (len(e.display.split()) == 1 or e.display.split()[0].rstrip(".").lower() in HONORIFICS):
+                wanted[idx] = e.display.split()[-1]
+        if not wanted:
+            return
+        # Where each surname stands in the narrative: the mentions already found.
+        at: dict[str, list[int]] = {}
+        surnames = set(wanted.values())
+        for p, _idx, _subject in self.mentions:
+            m = _CAPITALISED.match(self.text, p)
+            if m and m.group() in surnames:
+                at.setdefault(m.group(), []).append(p)
+        for idx, surname in wanted.items():
+            e = reg.entities[idx]
             firsts: dict[str, int] = {}
-            at = self.text.find(surname)
-            while at >= 0:
-                here, at = at, self.text.find(surname, at + len(surname))
-                after = here + len(surname)
-                if after < len(self.text) and self.text[after].isalnum():
-                    continue  # "Bennets" is not "Bennet"
+            for here in sorted(set(at.get(surname, ()))):
                 m = _FIRST_NAME_BEFORE.search(self.text, max(0, here - 30), here)
                 if not m:
                     continue
