@@ -99,6 +99,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._wrap_caches: dict[int, dict] = {}
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._colours: dict[int, str] = {}
+        self._style_cache: dict[tuple[int | None, bool], Style] = {}
         self._dark = True
         self._pinned_section: int | None = None
         self._last_section: int | None = None
@@ -116,6 +117,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _theme_changed(self) -> None:
         self._dark = self.app.current_theme.dark
         self._colours = speaker_colours(self.doc, self._dark)
+        self._style_cache.clear()
         self._strips.clear()
         self.refresh()
 
@@ -130,12 +132,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     @property
     def text_width(self) -> int:
-        width = self.scrollable_content_region.width
+        # Room for the scrollbar is always kept, so that the wrapping does not change
+        # when the scrollbar appears.
+        width = self.content_region.width - self.styles.scrollbar_size_vertical
         margin = 2 if width >= 30 else 1 if width >= 10 else 0
         return max(1, min(MAX_TEXT_WIDTH, width - 2 * margin))
 
     def on_resize(self) -> None:
-        self._relayout()
+        if self._layout is None or self._layout.width != self.text_width:
+            self._relayout()
+        else:
+            self.virtual_size = Size(self.scrollable_content_region.width, self._layout.height)
 
     def _relayout(self, keep_position: bool = True) -> None:
         """Wrap the items to the current width, keeping the text at the top in view."""
@@ -433,6 +440,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # ------------------------------------------------------------------ drawing
 
     def render_line(self, y: int) -> Strip:
+        if self._layout is None and self.size.width:
+            self._relayout(keep_position=False)  # the first paint comes before the first resize
         width = self.scrollable_content_region.width
         row = int(self.scroll_y) + y
         key = (row, width)
@@ -517,13 +526,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _quote_style(self, quote: int) -> Style:
         q = self.doc.quotes[quote]
-        cursor = quote == self.cursor_quote
-        if q.speaker is None:
-            return Style(italic=True, reverse=cursor, bold=cursor)
-        colour = self.speaker_colour(q.speaker)
-        if cursor:
-            return Style(color=colour, reverse=True, bold=True)
-        return Style(color=colour)
+        key = (q.speaker, quote == self.cursor_quote)
+        style = self._style_cache.get(key)
+        if style is None:
+            cursor = key[1]
+            if q.speaker is None:
+                style = Style(italic=True, reverse=cursor, bold=cursor)
+            else:
+                style = Style(color=self.speaker_colour(q.speaker), reverse=cursor, bold=cursor)
+            self._style_cache[key] = style
+        return style
 
     # ------------------------------------------------------------------ for tests and tools
 

@@ -1,12 +1,16 @@
-"""The speaker bar: one chip per speaker, most quoted first, with its number key and count."""
+"""The speaker bar: one chip per speaker, most quoted first, with its number key and count.
+
+One widget draws every chip (a widget per chip costs start-up time for nothing); a click
+is mapped back to its chip by column.
+"""
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual import events
 from textual.message import Message
-from textual.widgets import Static
+from textual.widget import Widget
 
 from reader.app.colours import speaker_ranks
 from reader.app.layout import visible
@@ -35,51 +39,20 @@ def chip_labels(speakers: list[Speaker]) -> list[str]:
     ]
 
 
-class SpeakerChip(Static):
-    """``1 Lavrov 18``: click to toggle the speaker's filter."""
+class SpeakerBar(Widget):
+    """``1 Lavrov 18   2 Ahmed 3 …``: number keys and clicks toggle a speaker's filter."""
 
-    DEFAULT_CSS = """
-    SpeakerChip {
-        width: auto;
-        height: 1;
-        padding: 0 1;
-        margin: 0 1 0 0;
-        background: $boost;
-        &:hover { background: $primary 30%; }
-        &.-selected { background: $primary; color: $text; text-style: bold; }
-    }
-    """
-
-    def __init__(self, number: int, speaker: Speaker, colour: str, label: str) -> None:
-        super().__init__(classes="speaker-chip", id=f"chip-{number}")
-        self.label = label
-        self.number = number
-        self.speaker = speaker
-        self.colour = colour
-
-    def render(self) -> Text:
-        t = Text()
-        t.append(str(self.number), style="bold")
-        t.append(" ")
-        t.append(self.label, style=f"bold {self.colour}")
-        t.append(f" {self.speaker.quote_count}")
-        return t
-
-    def on_click(self) -> None:
-        self.post_message(SpeakerBar.ChipClicked(self.number))
-
-
-class SpeakerBar(Horizontal):
-    """The bar of speaker chips above the key hints."""
+    COMPONENT_CLASSES = {"speaker-bar--chip", "speaker-bar--selected", "speaker-bar--label"}
 
     DEFAULT_CSS = """
     SpeakerBar {
         height: 1;
         background: $panel;
-        overflow: hidden hidden;
         padding: 0 1;
     }
-    SpeakerBar > .speaker-bar--label { width: auto; color: $text-muted; margin: 0 1 0 0; }
+    SpeakerBar > .speaker-bar--chip { background: $boost; }
+    SpeakerBar > .speaker-bar--selected { text-style: bold; }
+    SpeakerBar > .speaker-bar--label { color: $text-muted; }
     """
 
     class ChipClicked(Message):
@@ -90,30 +63,68 @@ class SpeakerBar(Horizontal):
     def __init__(self, doc: Document, colours: dict[int, str], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.doc = doc
-        ranked = speaker_ranks(doc)
-        self.chip_speakers: list[int] = ranked[:MAX_CHIPS]  # number n is chip_speakers[n - 1]
-        self._colours = colours
+        self.chip_speakers: list[int] = speaker_ranks(doc)[:MAX_CHIPS]  # number n is chip_speakers[n - 1]
+        self.labels = chip_labels([doc.speakers[s] for s in self.chip_speakers])
+        self.colours = colours
+        self.selected: frozenset[int] = frozenset()
+        self.chip_spans: list[tuple[int, int]] = []  # columns of each chip, for clicks
 
-    def compose(self) -> ComposeResult:
+    @property
+    def chip_texts(self) -> list[str]:
+        """``1 Lavrov 18`` for every chip."""
+        return [
+            f"{n} {label} {self.doc.speakers[s].quote_count}"
+            for n, (s, label) in enumerate(zip(self.chip_speakers, self.labels), 1)
+        ]
+
+    def render(self) -> Text:
+        line = Text(no_wrap=True, overflow="crop", end="")
+        self.chip_spans = []
         if not self.chip_speakers:
-            yield Static("No attributed quotations", classes="speaker-bar--label")
-            return
-        labels = chip_labels([self.doc.speakers[s] for s in self.chip_speakers])
-        for n, spk in enumerate(self.chip_speakers, 1):
-            yield SpeakerChip(n, self.doc.speakers[spk], self._colours.get(spk, "#888888"), labels[n - 1])
+            line.append("No attributed quotations", style=self.get_component_rich_style("speaker-bar--label"))
+            return line
+        chip_style = self.get_component_rich_style("speaker-bar--chip")
+        selected_style = self.get_component_rich_style("speaker-bar--selected", partial=True)
+        for n, (spk, label) in enumerate(zip(self.chip_speakers, self.labels), 1):
+            start = line.cell_len
+            colour = _colour(self.colours.get(spk, ""))
+            if spk in self.selected:  # the whole chip in the speaker's colour
+                style = chip_style + colour + selected_style + Style(reverse=True)
+                line.append(f" {n} {label} {self.doc.speakers[spk].quote_count} ", style=style)
+            else:
+                line.append(f" {n} ", style=chip_style + _bold)
+                line.append(label, style=chip_style + _bold + colour)
+                line.append(f" {self.doc.speakers[spk].quote_count} ", style=chip_style)
+            self.chip_spans.append((start, line.cell_len))
+            line.append(" ")
         more = len(self.doc.speakers) - len(self.chip_speakers)
         if more > 0:
-            yield Static(f"+{more} more (ctrl+p)", classes="speaker-bar--label")
+            line.append(f"+{more} more (ctrl+p)", style=self.get_component_rich_style("speaker-bar--label"))
+        return line
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        for n, (start, end) in enumerate(self.chip_spans, 1):
+            if start <= offset.x < end:
+                self.post_message(self.ChipClicked(n))
+                return
 
     def speaker_for_number(self, number: int) -> int | None:
         return self.chip_speakers[number - 1] if 1 <= number <= len(self.chip_speakers) else None
 
     def show_selection(self, selected: frozenset[int]) -> None:
-        for chip in self.query(SpeakerChip):
-            chip.set_class(chip.speaker.index in selected, "-selected")
+        self.selected = selected
+        self.refresh()
 
     def set_colours(self, colours: dict[int, str]) -> None:
-        self._colours = colours
-        for chip in self.query(SpeakerChip):
-            chip.colour = colours.get(chip.speaker.index, "#888888")
-            chip.refresh()
+        self.colours = colours
+        self.refresh()
+
+
+_bold = Style(bold=True)
+
+
+def _colour(colour: str) -> Style:
+    return Style(color=colour) if colour else Style()
