@@ -344,7 +344,8 @@ def _kind(text: str, span: Span, paragraphs) -> str:
     before = text[max(para.start, span.open_mark - 100) : span.open_mark].rstrip()
     close = span.close_mark if span.close_mark is not None else span.end
     after = text[close + 1 : min(para.end, close + 100)].lstrip()
-    ends_sentence = bool(re.search(r"[.!?,;:…—–-]$", content.rstrip("'’\"”)")))
+    tail = content.rstrip("'’\"”)")
+    ends_sentence = tail[-1:] in (".", "!", "?", ",", ";", ":", "…", "—", "–", "-")
     at_start = not before or before[-1] in ".!?:;—–-([\"“”'‘’…" or before.endswith(",")
     speech_verb_before = _speech_verb_near_end(before)
     if at_start:
@@ -358,7 +359,7 @@ def _kind(text: str, span: Span, paragraphs) -> str:
                 return MENTION
         return SPEECH
     # Embedded in a sentence.
-    if re.search(r"[!?][\W]*$", content):
+    if _TRAILING_NON_WORD.sub("", content[-12:])[-1:] in ("!", "?") or content.rstrip()[-1:] in ("!", "?"):
         return SPEECH  # an exclamation or a question is an utterance: chanted "What curfew?"
     prev_word = before.rsplit(None, 1)[-1].strip(",:").lower() if before else ""
     if content[:1].isupper() and (prev_word in SPEECH_VERBS or prev_word.endswith("ing") and len(words) > 1):
@@ -370,6 +371,9 @@ def _kind(text: str, span: Span, paragraphs) -> str:
     if len(words) <= 4 and not _reported_speech_before(text, para.start, span.open_mark):
         return MENTION  # a "nasty guy", the "13th.", a scare quote
     return PARTIAL
+
+
+_TRAILING_NON_WORD = re.compile(r"[^\w!?]+$")
 
 
 def _reported_speech_before(text: str, start: int, mark: int) -> bool:

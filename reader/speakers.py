@@ -206,9 +206,12 @@ def _subject_before(pre: str) -> tuple[Phrase, int] | None:
     body = pre.rstrip()
     # Drop adverbs and auxiliaries between subject and verb: "Mr. Darcy coolly replied", "he had said".
     while True:
-        m = re.search(r"\s(\w+)$", " " + body)
-        if m and _ADVERB.match(m.group(1)) and m.group(1).lower() not in _PRONOUNS and not _is_cap(m.group(1)):
-            body = body[: len(body) - len(m.group(1))].rstrip()
+        parts = body.rsplit(None, 1)
+        if not parts:
+            break
+        last = parts[-1]
+        if last.isalnum() and _ADVERB.match(last) and last.lower() not in _PRONOUNS and not _is_cap(last):
+            body = body[: len(body) - len(last)].rstrip()
             continue
         break
     if not body:
@@ -236,6 +239,7 @@ def _subject_before(pre: str) -> tuple[Phrase, int] | None:
     return ph, offset
 
 
+_LEAD = re.compile(r"[\s,]*(?:[—–-]+\s*)?")
 _PARENTHESES = re.compile(r"\([^()\n]{0,60}\)")
 _DASH_ATTRIBUTION = re.compile(
     r"\s*[―—–]\s*(?P<name>[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'.\-]*){0,3})\s*(?:[.,;]|\n|$)"
@@ -535,6 +539,7 @@ class Attributor:
         self.recent: dict[int, int] = {}  # entity -> position of its latest mention
         self.mentions: list[tuple[int, int, bool]] = []  # (position, entity, is subject) in the narrative
         self._roles: tuple[Entity | None, Entity | None] | None = None
+        self._addressees: dict[tuple[int, int | None], int | None] = {}
         self.quote_starts = [s.open_mark for s in spans]
         self.quote_ends = [(s.close_mark + 1) if s.close_mark is not None else s.end for s in spans]
 
@@ -564,13 +569,13 @@ class Attributor:
         base, after = self._after_text(i)
         if not after:
             return None
-        d = _DASH_ATTRIBUTION.match(after)
+        d = _DASH_ATTRIBUTION.match(after) if after.lstrip()[:1] in ("―", "—", "–") else None
         if d:
             ph = phrase_from(d.group("name"))
             if ph and ph.kind == "name":
                 return Tag(ph, "—", base + d.start("name"))
         after = _blank_parentheses(after)
-        m = re.match(r"[\s,]*(?:[—–-]+\s*)?", after)
+        m = _LEAD.match(after)
         lead = m.end()
         # Only the clause right after the quotation.
         stop = _SENTENCE_BREAK.search(after, lead)
@@ -904,10 +909,11 @@ class Attributor:
                 prev_subject and _ONLY_CAPITALISED.fullmatch(text, prev_end, p) is not None)
             prev_end, prev_subject = m.end(), subject
             # "Mayor Helena Saraiva", "Doctor Losberne": a title written before a name is theirs.
-            tm = _TITLES_BEFORE.search(text, max(0, p - 40), p)
-            if tm:
-                reg.entities[idx].titles.update(
-                    w.lower().rstrip(".") for w in tm.group(1).split() if w.lower().rstrip(".") in TITLE_WORDS)
+            if p > 2 and text[p - 1] == " " and text[p - 2] != ".":
+                tm = _TITLES_BEFORE.search(text, max(0, p - 40), p)
+                if tm:
+                    reg.entities[idx].titles.update(
+                        w.lower().rstrip(".") for w in tm.group(1).split() if w.lower().rstrip(".") in TITLE_WORDS)
             mentions.append((p, idx, subject))
             votes = reg.entities[idx].votes
             if votes[0] + votes[1] < 40:  # enough to tell
@@ -1113,6 +1119,12 @@ class Attributor:
 
     def _addressee(self, paragraph: int, speaker: int | None) -> int | None:
         """Someone the quotation in a paragraph speaks to by name ("Good-night, Nancy")."""
+        key = (paragraph, speaker)
+        if key not in self._addressees:
+            self._addressees[key] = self._find_addressee(paragraph, speaker)
+        return self._addressees[key]
+
+    def _find_addressee(self, paragraph: int, speaker: int | None) -> int | None:
         for k in self.by_paragraph.get(paragraph, ()):
             s = self.spans[k]
             content = self.text[s.start : s.end]

@@ -69,29 +69,23 @@ class Structure:
     dateline: Block | None
 
 
+_CONTENT_LINE = re.compile(r"^[ \t\f\v\u00a0\ufeff\u200b]*([^\s\ufeff\u200b][^\n]*)", re.M)
+
+
 def _blocks(text: str, begin: int = 0) -> list[_Unit]:
-    """Split the text into blocks of non-blank lines."""
+    """Split the text into blocks of non-blank lines (each line's spaces trimmed)."""
     units: list[_Unit] = []
     current: list[tuple[int, int]] = []
-    pos = begin
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            nl = n
-        line_end = nl
-        while line_end > pos and text[line_end - 1] in " \t\f\v\u00a0":
-            line_end -= 1
-        line_start = pos
-        while line_start < line_end and text[line_start] in " \t\f\v\u00a0\ufeff\u200b":
-            line_start += 1
-        if line_start >= line_end:
-            if current:
-                units.append(_Unit(current[0][0], current[-1][1], current))
-                current = []
-        else:
-            current.append((line_start, line_end))
-        pos = nl + 1
+    prev_end = begin
+    for m in _CONTENT_LINE.finditer(text, begin):
+        start, end = m.start(1), m.end(1)
+        while text[end - 1] in " \t\f\v\u00a0":
+            end -= 1
+        if current and text.count("\n", prev_end, start) > 1:
+            units.append(_Unit(current[0][0], current[-1][1], current))
+            current = []
+        current.append((start, end))
+        prev_end = end
     if current:
         units.append(_Unit(current[0][0], current[-1][1], current))
     return units
@@ -112,20 +106,25 @@ def _split_block(text: str, unit: _Unit, width: int) -> list[_Unit]:
         return [unit]
     if not width:
         return [_Unit(s, e, [(s, e)]) for s, e in unit.lines]
+    # A line ends its paragraph when the next line's first word would have fitted on it (the
+    # text was not wrapped there) and it ends a sentence or is a heading.
+    limit = width * 0.75
+    lines = unit.lines
     out: list[_Unit] = []
-    current: list[tuple[int, int]] = []
-    for i, (s, e) in enumerate(unit.lines):
-        current.append((s, e))
-        if i + 1 < len(unit.lines):
-            nxt_s, nxt_e = unit.lines[i + 1]
-            nxt_word = text[nxt_s:nxt_e].split(" ", 1)[0]
-            short = (e - s) + 1 + len(nxt_word) <= width * 0.75
+    first = 0
+    for i in range(len(lines) - 1):
+        s, e = lines[i]
+        if e - s + 2 > limit:
+            continue  # a full line: the paragraph goes on
+        nxt_s, nxt_e = lines[i + 1]
+        space = text.find(" ", nxt_s, nxt_e)
+        nxt_word = (space if space >= 0 else nxt_e) - nxt_s
+        if e - s + 1 + nxt_word <= limit:
             line = text[s:e]
-            if short and (_SENTENCE_END.search(line) or _is_heading_line(line)):
-                out.append(_Unit(current[0][0], current[-1][1], current))
-                current = []
-    if current:
-        out.append(_Unit(current[0][0], current[-1][1], current))
+            if _SENTENCE_END.search(line) or _is_heading_line(line):
+                out.append(_Unit(lines[first][0], e, lines[first : i + 1]))
+                first = i + 1
+    out.append(_Unit(lines[first][0], lines[-1][1], lines[first:]))
     return out
 
 

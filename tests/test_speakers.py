@@ -188,3 +188,9 @@ def test_addressee_named_in_the_last_turn_answers():
     )
     doc = analyse(text)
     assert doc.speaker_of(doc.quotes[3]).name == "Nancy"
+
+
+def test_an_adverb_alone_before_the_verb_is_no_subject():
+    # Nothing but an adverb stands between the quotation and the verb.
+    doc = analyse(HEADLINE + '"Come here," slowly said the old man.')
+    assert [q.text for q in doc.quotes] == ["Come here,"]
