@@ -181,8 +181,8 @@ def phrase_from(text: str) -> Phrase | None:
             name = " ".join(words[s - 1 : e])
         return Phrase("name", text, name, tuple(titles))
     if low[0] in _DETERMINERS or (len(words) >= 2 and words[0].endswith(("'s", "’s"))):
-        if len(words) > 7:
-            return None
+        if len(words) > 7 or any(w in _CLAUSE_WORDS for w in low[1:]):
+            return None  # "the city has still not": a clause, not a noun phrase
         return Phrase("description", " ".join(words), "", tuple(w for w in low[1:]))
     return None
 
@@ -251,6 +251,10 @@ def _blank_parentheses(s: str) -> str:
     return _PARENTHESES.sub(lambda m: " " * len(m.group()), s) if "(" in s else s
 
 
+_CLAUSE_WORDS = frozenset(
+    "has have had is was were are be been being will would shall should can could may might must do does did "
+    "not never also still just who which that whose".split()
+)
 _PARTY_LABEL = re.compile(r"[RDI]-[A-Z][A-Za-z.]*$")
 
 
@@ -298,6 +302,8 @@ def _np_at_end(seg: str) -> Phrase | None:
         if wl in _DETERMINERS or words[i].endswith(("'s", "’s")):
             if wl in ("that", "this") and i == len(words) - 1:
                 return None
+            if i > 0 and words[i - 1].lower() == "the" and wl not in _DETERMINERS:
+                i -= 1  # "the city's finance chief"
             j = i
             while j > 0 and words[j - 1].lower() in _PREPOSITIONS and j - 2 >= 0:
                 # "the sign on the door": step back over "on" to the phrase it qualifies.
