@@ -294,10 +294,10 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
         paragraphs.append(Paragraph(len(paragraphs), u.start, u.end, len(sections) - 1))
         sections[-1]["count"] += 1
 
-    # Drop an empty unnamed opening section when the text starts with a heading.
+    # Drop the opening section when it is empty: the text starts with a heading.
     out_sections: list[Section] = []
     offset = 0
-    if len(sections) > 1 and sections[0]["count"] == 0 and title is None and kicker is None:
+    if len(sections) > 1 and sections[0]["count"] == 0:
         offset = 1
     remap = {}
     for idx, s in enumerate(sections[offset:]):
