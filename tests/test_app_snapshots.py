@@ -44,3 +44,14 @@ def test_small_terminal(snap_compare):
 
 def test_empty_document(snap_compare):
     assert snap_compare(ReaderApp(analyse("")), terminal_size=(60, 16))
+
+
+def test_light_theme(snap_compare):
+    app = four_app()
+
+    async def light(pilot):
+        app.theme = "textual-light"
+        await pilot.press("2")
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=light, terminal_size=SIZE)

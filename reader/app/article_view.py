@@ -179,23 +179,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return (layout.row_spans[row][0] if row < layout.height else item.start, i)
 
     def _restore_anchor(self, anchor: tuple[int, int]) -> None:
+        """Scroll to the row holding the anchor's offset, or the first row after it."""
         layout = self._layout
         assert layout is not None
         offset = anchor[0]
-        # The first item at or after the offset (the items are in document order).
-        best = None
-        for i, item in enumerate(layout.items):
-            if item.kind in (BLANK, RULE):
-                continue
-            if item.start <= offset < max(item.end, item.start + 1):
-                best = layout.row_of_offset(i, offset)
-                break
-            if item.start > offset:
-                best = layout.item_first_row[i]
-                break
-        if best is None:
-            best = layout.height
-        self._scroll_to_row(best)
+        i = layout.item_at_offset(offset)
+        if i < 0:
+            row = layout.height
+        else:
+            item = layout.items[i]
+            row = layout.row_of_offset(i, offset) if item.start <= offset else layout.item_first_row[i]
+        self._scroll_to_row(row)
 
     # ------------------------------------------------------------------ filters
 

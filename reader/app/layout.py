@@ -218,6 +218,8 @@ class Layout:
         self.row_spans: list[tuple[int, int]] = []
         self.paragraph_item: dict[int, int] = {}
         self.section_item: dict[int, int] = {}  # heading item, or first paragraph item
+        self._text_items: list[int] = []  # items with text, in document order
+        self._text_ends: list[int] = []  # their end offsets
         rows = self.row_spans
         wraps = self._wraps
         for i, item in enumerate(items):
@@ -228,6 +230,8 @@ class Layout:
             elif kind == RULE:
                 rows.append((item.start, item.end))
             else:
+                self._text_items.append(i)
+                self._text_ends.append(max(item.end, item.start + 1))
                 key = (item.start, item.end)
                 spans = wraps.get(key)
                 if spans is None:
@@ -252,6 +256,11 @@ class Layout:
         if not self.items:
             return -1
         return max(0, bisect_right(self.item_first_row, row) - 1)
+
+    def item_at_offset(self, offset: int) -> int:
+        """The first item with text that holds ``offset`` or comes after it (-1: none)."""
+        k = bisect_right(self._text_ends, offset)
+        return self._text_items[k] if k < len(self._text_items) else -1
 
     def row_of_offset(self, item_index: int, offset: int) -> int:
         """The row of an item that holds the character at ``offset``."""

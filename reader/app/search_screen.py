@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 from rich.text import Text
 from textual import on, work
@@ -21,7 +22,7 @@ MAX_RESULTS = 200
 # Documents with more quotations than this are searched a slice at a time, between
 # keystrokes, so typing never waits; a new keystroke cancels the search under way.
 CHUNKED_ABOVE = 1500
-CHUNK = 150
+CHUNK = 120
 
 
 def break_ties(hits: list[Hit], query: str) -> list[Hit]:
@@ -77,6 +78,7 @@ class QuoteSearchScreen(ModalScreen[int | None]):
         self.query_text = ""
         self.shown_query: str | None = None  # the query whose results are on screen
         self._pool = [q for q in doc.quotes if q.kind != MENTION]
+        self._slices: list[tuple[Document, list]] | None = None
         self._cache: dict[str, list[Hit]] = {}
 
     def compose(self) -> ComposeResult:
@@ -111,13 +113,27 @@ class QuoteSearchScreen(ModalScreen[int | None]):
         self._cache[query] = hits
         return hits
 
+    def _make_slices(self) -> list[tuple[Document, list]]:
+        """The quotations in slices, grouped by speaker, each with a view of the document
+        that lists only the slice's speakers (search_quotes scores every speaker of the
+        document it is given; the slice's quotes can only match their own)."""
+        by_speaker = sorted(self._pool, key=lambda q: (q.speaker is None, q.speaker or 0, q.index))
+        slices = []
+        for i in range(0, len(by_speaker), CHUNK):
+            part = by_speaker[i : i + CHUNK]
+            wanted = sorted({q.speaker for q in part if q.speaker is not None})
+            view = replace(self.doc, speakers=tuple(self.doc.speakers[s] for s in wanted))
+            slices.append((view, part))
+        return slices
+
     @work(exclusive=True, group="quote-search")
     async def _search_in_slices(self, query: str) -> None:
         hits: list[Hit] = []
-        pool = self._pool
-        for i in range(0, len(pool), CHUNK):
+        if self._slices is None:
+            self._slices = self._make_slices()
+        for view, part in self._slices:
             await asyncio.sleep(0)  # let keystrokes in; cancelled here when a new one comes
-            hits.extend(search_quotes(self.doc, query, pool[i : i + CHUNK]))
+            hits.extend(search_quotes(view, query, part))
         hits.sort(key=lambda h: (-h.score, h.quote.index))  # the order search_quotes gives
         self._show(query, self._remember(query, break_ties(hits, query)))
 
