@@ -1165,7 +1165,7 @@ class Attributor:
 
     def _implicit(self, i: int, out: list[Attribution], ctx: "Context") -> Attribution:
         s = self.spans[i]
-        for j in range(i - 1, -1, -1):
+        for j in range(i - 1, max(-1, i - 50), -1):  # bounded: a paragraph of 100,000 quotes stays linear
             if self.spans[j].paragraph != s.paragraph:
                 break
             if out[j].speaker is not None:
