@@ -94,7 +94,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.speaker_filter: frozenset[int] = frozenset()
         self.shown_paragraphs: set[int] | None = None
         self.cursor_quote: int | None = None
-        self._items = build_items(doc)
+        self._items = self._full_items = build_items(doc)
+        self._full_layout: Layout | None = None  # the unfiltered article at the last width
         self._layout: Layout | None = None
         self._wrap_caches: dict[int, dict] = {}
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
@@ -104,6 +105,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._pinned_section: int | None = None
         self._last_section: int | None = None
         self._quote_pool: list[int] = []
+        self._full_pool: tuple[list[int], list[int]] | None = None
         self._quote_pool_starts: list[int] = []
         self._rebuild_quote_pool()
 
@@ -154,7 +156,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 if w != width:
                     del self._wrap_caches[w]
         lead = 0 if self.doc.sections and self.doc.sections[0].heading is None else None
-        self._layout = Layout(self.text, self._items, width, cache, lead_section=lead)
+        full = self._full_layout
+        if self._items is self._full_items and full is not None and full.width == width:
+            self._layout = full
+        else:
+            self._layout = Layout(self.text, self._items, width, cache, lead_section=lead)
+            if self._items is self._full_items:
+                self._full_layout = self._layout
         self._strips.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, self._layout.height)
         if anchor is not None:
@@ -207,7 +215,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._items = build_items(self.doc, shown)
         else:
             self.shown_paragraphs = None
-            self._items = build_items(self.doc)
+            self._items = self._full_items
         self._rebuild_quote_pool()
         if self.cursor_quote is not None and self.cursor_quote not in set(self._quote_pool):
             self.cursor_quote = None
@@ -222,6 +230,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._post_scrolled(force=True)
 
     def _rebuild_quote_pool(self) -> None:
+        if not self.speaker_filter and self._full_pool is not None:
+            self._quote_pool, self._quote_pool_starts = self._full_pool
+            return
         doc = self.doc
         pool = []
         for q in doc.quotes:
@@ -235,6 +246,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         pool.sort(key=lambda i: doc.quotes[i].start)
         self._quote_pool = pool
         self._quote_pool_starts = [doc.quotes[i].start for i in pool]
+        if not self.speaker_filter:
+            self._full_pool = (pool, self._quote_pool_starts)
 
     @property
     def paragraph_count(self) -> tuple[int, int]:

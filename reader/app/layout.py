@@ -183,17 +183,15 @@ def build_items(doc: Document, shown: set[int] | None = None) -> list[Item]:
             while si is not None and si not in wanted_sections:
                 wanted_sections.add(si)
                 si = doc.sections[si].parent
-    for sec in doc.sections:
-        if wanted_sections is not None and sec.index not in wanted_sections:
-            continue
+    sections = doc.sections if wanted_sections is None else [doc.sections[i] for i in sorted(wanted_sections)]
+    for sec in sections:
         if sec.heading is not None and sec.heading.end > sec.heading.start:
             if items and items[-1].kind != BLANK:
                 items.append(Item(BLANK))
             items.append(Item(HEADING, sec.heading.start, sec.heading.end, section=sec.index, level=sec.level))
             items.append(Item(BLANK))
-        for pi in sec.paragraphs:
-            if shown is not None and pi not in shown:
-                continue
+        own = sec.paragraphs if shown is None else [pi for pi in sec.paragraphs if pi in shown]
+        for pi in own:
             p = doc.paragraphs[pi]
             items.append(Item(PARAGRAPH, p.start, p.end, paragraph=pi, section=sec.index))
             items.append(Item(BLANK))
