@@ -1,0 +1,418 @@
+"""Issue 4's table, row by row, through the real command line (``python -m reader``).
+
+Any text file opens, nothing crashes, no traceback, nothing in a file acts on the terminal,
+and the file is never changed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from reader import cli
+
+COMMANDS = ("quotes", "speakers", "outline")
+
+
+def proc(argv, stdin: bytes = b"", timeout=120):
+    r = subprocess.run([sys.executable, "-m", "reader", *argv], input=stdin, capture_output=True, timeout=timeout,
+                       env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    out, err = r.stdout.decode("utf-8"), r.stderr.decode("utf-8")
+    assert "Traceback" not in err
+    return r.returncode, out, err
+
+
+def run(argv):
+    out, err = io.StringIO(), io.StringIO()
+    status = cli.main(list(argv), out, err)
+    assert "Traceback" not in err.getvalue()
+    return status, out.getvalue(), err.getvalue()
+
+
+def write(tmp_path, name, data: bytes):
+    p = tmp_path / name
+    p.write_bytes(data)
+    return p
+
+
+# ---------------------------------------------------------------------------------------
+# missing path, directory, unreadable file: one line naming the path, exit 1 (CLI and app)
+
+
+def _bad_paths(tmp_path):
+    (tmp_path / "folder").mkdir()
+    return {"missing": (tmp_path / "missing.txt", "no such file"), "directory": (tmp_path / "folder", "is a directory")}
+
+
+@pytest.mark.parametrize("kind", ["missing", "directory"])
+@pytest.mark.parametrize("argv", [["quotes"], ["outline", "--format", "json"], []], ids=["quotes", "outline", "app"])
+def test_missing_and_directory(tmp_path, kind, argv):
+    path, message = _bad_paths(tmp_path)[kind]
+    status, out, err = proc([*argv, str(path)])
+    assert status == 1
+    assert out == ""  # the app path: no screen drawn, nothing on stdout
+    assert err == f"reader: {path}: {message}\n"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="running as root: chmod 000 does not stop root reading the file; "
+                    "test_unreadable_file_simulated covers the message")
+def test_unreadable_file(tmp_path):
+    p = write(tmp_path, "secret.txt", b"hello")
+    p.chmod(0)
+    try:
+        for argv in (["quotes", str(p)], [str(p)]):
+            status, out, err = proc(argv)
+            assert (status, out, err) == (1, "", f"reader: {p}: permission denied\n")
+    finally:
+        p.chmod(0o644)
+
+
+def test_unreadable_file_simulated(tmp_path, monkeypatch):
+    p = write(tmp_path, "secret.txt", b'"Hi," said Ann Lee.')
+    real_open = open
+
+    def guarded(file, *a, **k):
+        if str(file) == str(p):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *a, **k)
+
+    monkeypatch.setattr("builtins.open", guarded)
+    for argv in (["quotes", str(p)], [str(p)]):
+        status, out, err = run(argv)
+        assert (status, out, err) == (1, "", f"reader: {p}: permission denied\n")
+
+
+# ---------------------------------------------------------------------------------------
+# binary files: "not a text file", exit 1
+
+
+def _binaries(tmp_path):
+    elf = tmp_path / "program"
+    shutil.copyfile("/bin/ls", elf)
+    png = write(tmp_path, "image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(200))
+    zpath = tmp_path / "archive.zip"
+    with zipfile.ZipFile(zpath, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("article.txt", '"Hello," said Ann Lee.\n' * 100)
+    return {"elf": elf, "png": png, "zip": zpath}
+
+
+@pytest.mark.parametrize("kind", ["elf", "png", "zip"])
+def test_binary_files_refused(tmp_path, kind):
+    path = _binaries(tmp_path)[kind]
+    before = path.read_bytes()
+    for argv in (["quotes", str(path)], ["outline", "-f", "jsonl", str(path)], [str(path)]):
+        status, out, err = proc(argv)
+        assert (status, out, err) == (1, "", f"reader: {path}: not a text file\n")
+    assert path.read_bytes() == before
+
+
+def test_binary_on_stdin_refused():
+    status, out, err = proc(["quotes", "-"], stdin=b"\x7fELF\x02\x01\x01\x00" + bytes(64))
+    assert (status, out, err) == (1, "", "reader: standard input: not a text file\n")
+
+
+# ---------------------------------------------------------------------------------------
+# empty and whitespace-only: opens; quotes prints nothing, exit 0
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\n\t\r\n  \n", b"\xef\xbb\xbf", b"\xef\xbb\xbf \n"])
+def test_empty_and_whitespace(tmp_path, data):
+    p = write(tmp_path, "empty.txt", data)
+    assert proc(["quotes", str(p)]) == (0, "", "")
+    assert run(["quotes", str(p), "-f", "jsonl"]) == (0, "", "")
+    assert run(["speakers", str(p)]) == (0, "", "")
+    status, out, err = run(["outline", str(p), "-f", "json"])
+    assert (status, err) == (0, "")
+    obj = json.loads(out)
+    assert obj["title"] is None and obj["kicker"] is None
+    assert sum(s["paragraphs"] for s in obj["sections"]) == 0
+
+
+def test_empty_document_model(tmp_path):
+    from reader.document import load_document
+
+    p = write(tmp_path, "empty.txt", b" \n \n")
+    assert load_document(str(p)).is_empty
+
+
+# ---------------------------------------------------------------------------------------
+# encodings and line endings: no \ufeff, no \r, no U+FFFD, no mojibake in any output
+
+ARTICLE = "Harbour Bridge Vote\n\n“It is £5 a crossing,” Ann Lee said.\n\nIt’s ‘settled’, said the café owner.\n"
+BAD_SIGNS = ("\ufeff", "\r", "\ufffd", "â€", "Ã", "\\ufeff", "\\r", "\\ufffd")
+
+
+def _outputs(path):
+    outs = []
+    for command in COMMANDS:
+        for fmt in ("text", "jsonl", "csv", "markdown"):
+            status, out, err = run([command, str(path), "-f", fmt])
+            assert (status, err) == (0, "")
+            outs.append(out)
+    return "".join(outs)
+
+
+@pytest.mark.parametrize(
+    "encoding",
+    ["utf-8", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "cp1252", "mixed-line-endings"],
+)
+def test_encodings_decoded_right(tmp_path, encoding):
+    text = ARTICLE
+    if encoding == "utf-8":
+        data = text.encode("utf-8")
+    elif encoding == "utf-8-bom":
+        data = codecs.BOM_UTF8 + text.encode("utf-8")
+    elif encoding == "utf-16-le-bom":
+        data = codecs.BOM_UTF16_LE + text.replace("\n", "\r\n").encode("utf-16-le")
+    elif encoding == "utf-16-be-bom":
+        data = codecs.BOM_UTF16_BE + text.encode("utf-16-be")
+    elif encoding == "cp1252":
+        data = text.replace("\n", "\r\n").encode("cp1252")
+        assert b"\x93" in data and b"\x94" in data and b"\xa3" in data
+    else:
+        lines = text.split("\n")
+        data = "".join(line + ["\r\n", "\n", "\r"][i % 3] for i, line in enumerate(lines[:-1])).encode("utf-8")
+    p = write(tmp_path, "article.txt", data)
+    everything = _outputs(p)
+    for bad in BAD_SIGNS:
+        assert bad not in everything, bad
+    _, out, _ = run(["quotes", str(p), "-f", "jsonl"])
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert rows[0]["text"] == "It is £5 a crossing,"
+    assert rows[0]["speaker"] == "Ann Lee"
+    status, out, _ = run(["outline", str(p), "-f", "json"])
+    assert json.loads(out)["title"] == "Harbour Bridge Vote"
+
+
+def test_latin1_pound(tmp_path):
+    p = write(tmp_path, "latin1.txt", "Price Rise\n\n\"It costs £5 now,\" said Ann Lee, in the café.\n".encode("latin-1"))
+    _, out, err = proc(["quotes", str(p), "-f", "jsonl"])
+    assert err == ""
+    assert json.loads(out)["text"] == "It costs £5 now,"
+    _, out, _ = proc(["outline", str(p)])
+    assert "Price Rise" in out and "\ufffd" not in out
+
+
+def test_undecodable_bytes_replaced_with_warning(tmp_path):
+    good = "Bridge Vote\n\n“We voted,” Ann Lee said.\n\n“Café prices rose,” said John Smith.\n".encode("utf-8")
+    data = good.replace(b"We voted", b"We \xff\xfevoted")
+    p = write(tmp_path, "broken.txt", data)
+    status, out, err = proc(["quotes", str(p), "-f", "jsonl"])
+    assert status == 0
+    assert err == f"reader: warning: {p}: some bytes are not valid UTF-8 and were replaced\n"
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert [r["text"] for r in rows] == ["We \ufffd\ufffdvoted,", "Café prices rose,"]
+    assert [r["speaker"] for r in rows] == ["Ann Lee", "John Smith"]
+
+
+# ---------------------------------------------------------------------------------------
+# very large inputs: finish (no timing asserted), memory bounded
+
+
+def _prose(rng: random.Random, n: int) -> list[str]:
+    words = ("the council met on Monday to discuss plans and residents who came to hear it "
+             "said they wanted answers about roads schools and the harbour").split()
+    out = []
+    for _ in range(n):
+        s = " ".join(rng.choice(words) for _ in range(rng.randint(6, 16)))
+        out.append(f"“{s.capitalize()},” said Ann Lee." if rng.random() < 0.1 else s.capitalize() + ".")
+    return out
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def test_five_megabytes_without_line_breaks(tmp_path):
+    rng = random.Random(5)
+    text = ""
+    parts = []
+    size = 0
+    while size < 5_000_000:
+        s = _prose(rng, 1)[0]
+        parts.append(s)
+        size += len(s) + 1
+    text = " ".join(parts)
+    assert "\n" not in text
+    p = write(tmp_path, "oneline.txt", text.encode("utf-8"))
+    status, out, err = proc(["quotes", str(p), "-f", "jsonl"])
+    assert (status, err) == (0, "")
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert len(rows) > 1000 and all(text[r["start"] : r["end"]] == r["text"] for r in rows[:50])
+    status, out, _ = proc(["outline", str(p), "-f", "json"])
+    assert status == 0 and sum(s["paragraphs"] for s in json.loads(out)["sections"]) >= 1
+    assert _peak_rss_mb() < 1024
+
+
+def test_one_megabyte_line_inside_an_article(tmp_path):
+    text = ("Long Line Story\n\nLONDON — The council met.\n\n" + "word " * 200_000 + "\n\n"
+            "“We are done,” Ann Lee said.\n")
+    p = write(tmp_path, "longline.txt", text.encode("utf-8"))
+    status, out, err = proc(["quotes", str(p), "-f", "jsonl"])
+    assert (status, err) == (0, "")
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert [(r["text"], r["speaker"]) for r in rows] == [("We are done,", "Ann Lee")]
+    status, out, _ = proc(["outline", str(p), "-f", "json"])
+    assert json.loads(out)["title"] == "Long Line Story"
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["blank-lines", "one-per-line"])
+def test_hundred_thousand_one_line_paragraphs(tmp_path, separator):
+    lines = [f"{i}: {s}" for i, s in enumerate(_prose(random.Random(7), 100_000))]
+    p = write(tmp_path, "many.txt", separator.join(lines).encode("utf-8"))
+    if separator == "\n\n":
+        status, out, err = proc(["quotes", str(p), "-f", "jsonl"])
+        assert (status, err) == (0, "")
+        assert len(out.splitlines()) == sum("said Ann Lee" in line for line in lines)
+    else:  # outline runs the same engine: one command each keeps the suite fast
+        status, out, err = proc(["outline", str(p), "-f", "jsonl"])
+        assert (status, err) == (0, "")
+        assert json.loads(out)["sections"]
+    assert _peak_rss_mb() < 1024
+
+
+# ---------------------------------------------------------------------------------------
+# escapes, control characters, markup, zero-width and RTL characters
+
+HOSTILE = (
+    "Evil \x1b[2J\x1b]0;pwned\x07 Title\n\n"
+    "“Run \x1b[31mrm -rf\x1b[0m now,” said Ann Lee.\n\n"
+    "“[bold red]Not bold[/] and [link=https://evil.example]click[/link],” said John Smith.\n\n"
+    "“Zero\u200bwidth and \u202eesrever\u202c and \u2066isolate\u2069 and \x00nul \x08bs \x7fdel \x9bcsi,” "
+    "said Ann Lee.\n"
+)
+RAW_DANGER = ["\x1b", "\x07", "\x08", "\x7f", "\x9b", "\u202e", "\u200b", "\u2066", "\x00"]
+
+
+def _hostile(tmp_path):
+    # The NUL is past the first 8 KB the binary sniffing looks at, as in a pasted web page.
+    return write(tmp_path, "hostile.txt", (HOSTILE.replace("\x00nul", "nul") + " " * 9000 + "\n\ntail \x00 nul\n")
+                 .encode("utf-8"))
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("fmt", ["text", "markdown", "csv"])
+def test_control_characters_never_reach_the_terminal(tmp_path, command, fmt):
+    p = _hostile(tmp_path)
+    status, out, err = proc([command, str(p), "-f", fmt])
+    assert status == 0
+    for c in RAW_DANGER:
+        assert c not in out and c not in err, repr(c)
+    if command == "quotes":
+        assert "␛[31mrm -rf␛[0m" in out
+        assert "[bold red]Not bold[/]" in out and "[link=https://evil.example]click[/link]" in out
+        assert "\\u200b" in out and "\\u202e" in out and "\\u2066" in out and "␡" in out
+
+
+def test_json_escapes_and_round_trips(tmp_path):
+    p = _hostile(tmp_path)
+    text = p.read_bytes().decode("utf-8")
+    for fmt in ("jsonl", "json"):
+        status, out, _ = proc(["quotes", str(p), "-f", fmt])
+        assert status == 0
+        for c in RAW_DANGER:
+            assert c not in out
+        rows = [json.loads(x) for x in out.splitlines()] if fmt == "jsonl" else json.loads(out)
+        assert [r["text"] for r in rows][:2] == ["Run \x1b[31mrm -rf\x1b[0m now,",
+                                                 "[bold red]Not bold[/] and [link=https://evil.example]click[/link],"]
+        assert all(text[r["start"] : r["end"]] == r["text"] for r in rows)  # lossless
+    _, out, _ = proc(["outline", str(p), "-f", "json"])
+    assert json.loads(out)["title"] == "Evil \x1b[2J\x1b]0;pwned\x07 Title"
+
+
+def test_csv_quotes_fields_and_defuses_formulas(tmp_path):
+    p = write(tmp_path, "formula.txt", "“=1+2 is, in a cell, a formula,” said Ann Lee.\n\n"
+              "“@SUM(A1), and a comma, and a 'quote' too,” said John Smith.\n".encode("utf-8"))
+    status, out, _ = run(["quotes", str(p), "-f", "csv"])
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert all(not r["text"].startswith(("=", "+", "-", "@")) for r in rows)
+    assert [r["text"] for r in rows] == ["'=1+2 is, in a cell, a formula,", "'@SUM(A1), and a comma, and a 'quote' too,"]
+
+
+def test_file_name_with_escape_is_made_visible(tmp_path):
+    name = tmp_path / "bad\x1b[31mname.txt"
+    status, out, err = proc(["quotes", str(name)])
+    assert status == 1 and "\x1b" not in err and "␛[31mname.txt: no such file" in err
+
+
+# ---------------------------------------------------------------------------------------
+# unbalanced quotation marks
+
+
+def test_unbalanced_quote_ends_at_paragraph(tmp_path):
+    text = ("Budget Row\n\n"
+            "“This opening mark is never closed, said nobody.\n\n"
+            "“Taxes will fall,” Jane Doe said.\n\n"
+            "A stray closing mark” sits here.\n\n"
+            "“Homes will rise,” said John Smith.\n")
+    p = write(tmp_path, "unbalanced.txt", text.encode("utf-8"))
+    status, out, _ = proc(["quotes", str(p), "-f", "jsonl", "--all"])
+    assert status == 0
+    rows = [json.loads(x) for x in out.splitlines()]
+    first_para_end = text.index("\n\n“Taxes")
+    for r in rows:
+        assert "\n\n" not in r["text"]
+    opened = [r for r in rows if r["start"] == text.index("This opening")]
+    assert opened and opened[0]["end"] <= first_para_end
+    got = {(r["text"], r["speaker"]) for r in rows}
+    assert ("Taxes will fall,", "Jane Doe") in got
+    assert ("Homes will rise,", "John Smith") in got
+
+
+def test_unclosed_multi_paragraph_quote_ends_with_its_run(tmp_path):
+    text = ("“First part of a long speech,\n\n“second part that never closes\n\n"
+            "Plain narration follows here.\n\n“Done,” said Ann Lee.\n")
+    p = write(tmp_path, "run.txt", text.encode("utf-8"))
+    _, out, _ = run(["quotes", str(p), "-f", "jsonl"])
+    rows = [json.loads(x) for x in out.splitlines()]
+    narration = text.index("Plain narration")
+    assert all(not (r["start"] <= narration < r["end"]) for r in rows)
+    assert ("Done,", "Ann Lee") in {(r["text"], r["speaker"]) for r in rows}
+
+
+# ---------------------------------------------------------------------------------------
+# the file is never modified
+
+
+def test_files_never_modified(tmp_path):
+    paths = [
+        write(tmp_path, "a.txt", ARTICLE.encode("cp1252").replace(b"\n", b"\r\n")),
+        write(tmp_path, "b.md", b"---\ntitle: x\n---\n# Head\n\n\"Hi,\" said Ann Lee.\n"),
+        _hostile(tmp_path),
+        write(tmp_path, "c.txt", codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le")),
+    ]
+    for p in paths:
+        os.utime(p, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+    before = [(p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_mode) for p in paths]
+    for command in COMMANDS:
+        for fmt in ("text", "json"):
+            status, _, _ = proc([command, *map(str, paths), "-f", fmt])
+            assert status == 0
+    after = [(p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_mode) for p in paths]
+    assert before == after
+    assert sorted(x.name for x in tmp_path.iterdir()) == sorted(p.name for p in paths)  # no stray files
+
+
+def test_keyboard_interrupt_exit_130_no_traceback(tmp_path, monkeypatch):
+    """Ctrl+C (see also test_cli for SIGINT to a real process): clean exit status 130."""
+    import reader.document
+
+    def interrupted(path):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(reader.document, "load_document", interrupted)
+    p = write(tmp_path, "a.txt", b"x")
+    for argv in (["quotes", str(p)], [str(p)]):
+        assert run(argv) == (130, "", "reader: interrupted\n")
