@@ -132,11 +132,17 @@ def _read_capped(f, name: str) -> bytes:
         return b""
     if _looks_binary(head) and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise InputError(f"{name}: not a text file")
-    rest = f.read(MAX_BYTES + 1 - len(head))
-    data = head + rest if rest else head
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: too large (the limit is {MAX_BYTES // (1024 * 1024)} MB)")
-    return data
+    chunks = [head]
+    total = len(head)
+    while True:  # in chunks: read(MAX_BYTES) would reserve the whole limit up front
+        chunk = f.read(1 << 22)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > MAX_BYTES:
+            raise InputError(f"{name}: too large (the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+    return b"".join(chunks) if len(chunks) > 1 else head
 
 
 def read_text(path: str) -> Decoded:
