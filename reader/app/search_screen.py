@@ -16,9 +16,9 @@ from textual.widgets.option_list import Option
 
 from reader.app.layout import visible
 from reader.model import MENTION, Document
-from reader.search import Hit, fold, parse_query, search_quotes
+from reader.search import Hit, fold, parse_query, search_quotes, words
 
-MAX_RESULTS = 200
+MAX_RESULTS = 100
 # Documents with more quotations than this are searched a slice at a time, between
 # keystrokes, so typing never waits; a new keystroke cancels the search under way.
 CHUNKED_ABOVE = 1500
@@ -46,7 +46,7 @@ class QuoteSearchScreen(ModalScreen[int | None]):
     """Dismisses with the chosen quotation's index, or None on Escape."""
 
     DEFAULT_CSS = """
-    QuoteSearchScreen { align: center top; background: $background 60%; }
+    QuoteSearchScreen { align: center top; background: $background; }
     QuoteSearchScreen > Vertical {
         width: 90%;
         max-width: 110;
@@ -99,6 +99,9 @@ class QuoteSearchScreen(ModalScreen[int | None]):
     def run_search(self, query: str) -> None:
         self.query_text = query
         cached = self._cache.get(query)
+        speaker_part, rest = parse_query(query)
+        if cached is None and speaker_part is None and not words(rest):
+            cached = [Hit(q, 0.0) for q in self._pool[:MAX_RESULTS]]  # nothing typed: the first ones
         if cached is not None:
             self._show(query, cached)
         elif len(self._pool) > CHUNKED_ABOVE:
