@@ -69,7 +69,8 @@ class Structure:
     dateline: Block | None
 
 
-_CONTENT_LINE = re.compile(r"^[ \t\f\v\u00a0\ufeff\u200b]*([^\s\ufeff\u200b][^\n]*)", re.M)
+# Leading blanks: any whitespace but a newline (ideographic and em spaces, \x1c-\x1f too), BOM, ZWSP.
+_CONTENT_LINE = re.compile(r"^(?:[^\S\n]|[\ufeff\u200b])*([^\s\ufeff\u200b][^\n]*)", re.M)
 
 
 def _blocks(text: str, begin: int = 0) -> list[_Unit]:
