@@ -46,6 +46,7 @@ TOKENS = [
     "Москва", "сказал", "北京", "说", "مرحبا", "قال", "שלום", "नमस्ते", "🙂", "e\u0301",
     "\x1b[31m", "\x1b]0;x\x07", "\x00", "\x07", "\x08", "\x7f", "\x85", "\x9b", "\r", "\r\n", "\u2028", "\u2029",
     "\u200b", "\u200d", "\u202e", "\u2066", "\ufeff", "\ufffd", "[bold red]", "[/]", "[link=http://x]",
+    "\u3000", "\u2003", "\x1f", "\x1c", "\x0b", "\x0c",
     "word", "Word", "WORDS", "Title Case Line", "the", "and", "of", "a",
 ]
 
@@ -133,6 +134,8 @@ def check(raw: str, markdown: bool) -> None:
 @given(any_text)
 @example("")
 @example('"')
+@example("\x1f0")  # a line indented with a Unicode space was dropped
+@example("\u3000日本語の文章です。\n\n\u2003Indented line.")
 @example('“Unclosed\n\n“still open\n\nnarration”')
 @example("\n\n# \n\n---\n---\n")
 @example("CHAPTER I\n\nCHAPTER II\n\nBOOK ONE\n\n'Tis 'em, don't.")
