@@ -152,16 +152,15 @@ class TestLayout:
             await pilot.pause()
             assert "This document is empty" in screen_text(app)
 
-    @pytest.mark.parametrize("size", [(40, 12), (20, 6), (80, 24), (200, 60)])
-    async def test_sizes_and_resizing_never_crash(self, size):
+    async def test_sizes_and_resizing_never_crash(self):
         app = four_app()
-        async with app.run_test(size=size) as pilot:
+        async with app.run_test(size=(40, 12)) as pilot:
             await pilot.pause()
             await pilot.press("G", "n", "right_square_bracket", "1", "t")
-            await pilot.resize_terminal(41, 13)
-            await pilot.pause()
-            await pilot.resize_terminal(120, 40)
-            await pilot.pause()
+            for size in ((20, 6), (41, 13), (80, 24), (200, 60), (10, 4), (120, 40)):
+                await pilot.resize_terminal(*size)
+                await pilot.pause()
+                await pilot.press("j", "n", "p", "right_square_bracket")
             assert "Filtered" in app.status.plain
             assert app.is_running
 
@@ -181,28 +180,24 @@ class TestLayout:
 
 
 class TestScrollKeys:
-    @pytest.mark.parametrize(
-        "key,direction",
-        [("j", 1), ("down", 1), ("space", 1), ("pagedown", 1), ("G", 1), ("end", 1)],
-    )
-    async def test_down_keys(self, key, direction):
+    async def test_every_scroll_key(self):
         app = ReaderApp(analyse(long_text()))
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
-            before = lines(app)
-            await pilot.press(key)
-            assert article(app).scroll_y > 0
-            assert lines(app) != before
-
-    @pytest.mark.parametrize("key", ["k", "up", "b", "pageup", "g", "home"])
-    async def test_up_keys(self, key):
-        app = ReaderApp(analyse(long_text()))
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            await pilot.press("pagedown", "pagedown")
-            y = article(app).scroll_y
-            await pilot.press(key)
-            assert article(app).scroll_y < y
+            view = article(app)
+            for key in ("j", "down", "space", "pagedown", "G", "end"):
+                await pilot.press("g")
+                before = lines(app)
+                await pilot.press(key)
+                assert view.scroll_y > 0, key
+                assert lines(app) != before, key
+            for key in ("k", "up", "b", "pageup", "g", "home"):
+                await pilot.press("pagedown", "pagedown")
+                y = view.scroll_y
+                before = lines(app)
+                await pilot.press(key)
+                assert view.scroll_y < y, key
+                assert lines(app) != before, key
 
     async def test_line_and_page_amounts(self):
         app = ReaderApp(analyse(long_text()))
@@ -526,17 +521,44 @@ class TestOtherKeys:
             await pilot.pause()
             await pilot.press("ctrl+p")
             await pilot.pause()
-            await pilot.press(*"Filter by speaker: Novak")
+            await pilot.press(*"filter novak")
             await pilot.pause(0.3)
             await pilot.press("enter")
             await pilot.pause()
             assert app.speaker_filter == {speaker_index(app, "Novak")}
-            await pilot.press("0", "ctrl+p", *"Jump to section: Next steps")
+            await pilot.press("0", "ctrl+p", *"jump steps")
             await pilot.pause(0.3)
             await pilot.press("enter")
             await pilot.pause()
             assert "Next steps" in "\n".join(lines(app))
             assert app.query_one(Sidebar).highlighted_section == 2
+
+
+class TestThemes:
+    async def test_palette_offers_theme_switcher(self):
+        from textual.command import CommandPalette
+
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+p", *"change theme")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            assert isinstance(app.screen, CommandPalette)  # the theme picker
+            await pilot.press("escape")
+
+    async def test_light_theme_recolours_quotes(self):
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            view = article(app)
+            dark = view.speaker_colour(0)
+            app.theme = "textual-light"
+            await pilot.pause()
+            assert view.speaker_colour(0) != dark
+            colours = {str(seg.style.color) for y in range(20) for seg in view.render_line(y) if seg.style and seg.style.color}
+            assert any(view.speaker_colour(0).lstrip("#") in c for c in colours)
 
 
 class TestSampleArticle:
