@@ -105,16 +105,6 @@ def _doubled(text: str, i: int, lo: int, hi: int) -> bool:
     return text[i] == "'" and (i + 1 < hi and text[i + 1] == "'" or i > lo and text[i - 1] == "'")
 
 
-def _excerpt_marker(text: str, i: int, c: str, hi: int) -> bool:
-    """A straight mark that never closes in a paragraph quoting with curly marks: it marks the
-    paragraph as an excerpt (each paragraph of a quoted passage opens with one), and the curly
-    quotations inside it are the quotations."""
-    if c != '"':
-        return False
-    rest = text[i + 1 : hi]
-    return '"' not in rest and ("“" in rest or "”" in rest)
-
-
 def _single_opens(text: str, i: int, lo: int, hi: int) -> bool:
     """A single mark that opens a quotation (and is not an apostrophe or elision)."""
     c = text[i]
@@ -192,7 +182,9 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) 
             continue
         pending_carry = carry
         carry = None
-        marks = [(m.start(), m.group()) for m in _MARKS.finditer(text, lo, hi)]
+        marks = _Marks((m.start(), m.group()) for m in _MARKS.finditer(text, lo, hi))
+        curly = any(c in "“”" for _, c in marks)
+        last_straight = max((i for i, c in marks if c == '"'), default=-1)
         k = 0
         # A quotation continued from the previous paragraph: this one opens with a mark again.
         if pending_carry is not None:
@@ -211,7 +203,10 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) 
             i, c = marks[k]
             fam = _FAMILY[c]
             if fam == _DOUBLE or fam == _GUILLEMET:
-                if not _double_opens(text, i, lo, hi) or _excerpt_marker(text, i, c, hi):
+                if not _double_opens(text, i, lo, hi) or (c == '"' and i == last_straight and curly):
+                    # A straight mark that never closes in a paragraph quoting with curly marks:
+                    # it marks the paragraph as an excerpt (each paragraph of a quoted passage
+                    # opens with one); the curly quotations inside it are the quotations.
                     k += 1
                     continue
                 k, span = _scan_quote(text, marks, k + 1, i + 1, fam, para, lo, hi)
@@ -248,10 +243,27 @@ def _next_paragraph_opens_single(text: str, paragraphs, para: Paragraph) -> bool
     return nxt < len(paragraphs) and _opens_with_mark(text, paragraphs[nxt], _SINGLE)
 
 
-def _find_single_close(text: str, marks, k: int, lo: int, hi: int) -> int | None:
-    candidates = [j for j in range(k, len(marks)) if _FAMILY[marks[j][1]] == _SINGLE and _single_closes(text, marks[j][0], lo, hi)]
-    for n, j in enumerate(candidates):
-        if _is_possessive_plural(text, marks[j][0], hi) and n + 1 < len(candidates):
+class _Marks(list):
+    """The quotation marks of one paragraph, as (offset, character), with the index of the next
+    single mark that can close a quotation, worked out once for the paragraph."""
+
+    next_close: list[int | None] | None = None
+
+
+def _find_single_close(text: str, marks: _Marks, k: int, lo: int, hi: int) -> int | None:
+    """The mark at or after k that closes a single-quoted quotation (skipping a possessive
+    plural like "farmers’ fields" when another closing mark follows)."""
+    nc = marks.next_close
+    if nc is None:
+        nc = [None] * (len(marks) + 1)
+        for j in range(len(marks) - 1, -1, -1):
+            i, c = marks[j]
+            nc[j] = j if _FAMILY[c] == _SINGLE and _single_closes(text, i, lo, hi) else nc[j + 1]
+        marks.next_close = nc
+    j = nc[k] if k < len(marks) else None
+    while j is not None:
+        if _is_possessive_plural(text, marks[j][0], hi) and nc[j + 1] is not None:
+            j = nc[j + 1]
             continue
         return j
     return None
