@@ -71,7 +71,7 @@ def _pieces(doc):
 def _exempt_markdown(text: str) -> set[int]:
     """Offsets a Markdown reading may leave out: front matter and heading marks."""
     skip = set(range(_front_matter_end(text)))
-    for m in re.finditer(r"^(#{1,6})[ \t]+(.*?)([ \t#]*)$", text, re.M):
+    for m in re.finditer(r"^(?:[^\S\n]|[\ufeff\u200b])*(#{1,6})[ \t]+(.*?)([ \t#]*)$", text, re.M):
         skip.update(range(m.start(1), m.end(1)))
         skip.update(range(m.start(3), m.end(3)))
     return skip
@@ -147,5 +147,6 @@ def test_plain_text_properties(text):
 @given(any_text)
 @example("---\ntitle: x\n---\n# Head #\n\n\"Hi,\" said Ann.\n")
 @example("# \n#\n## x ##")
+@example('\u200b# "')
 def test_markdown_properties(text):
     check(text, markdown=True)

@@ -225,7 +225,7 @@ def _prose(rng: random.Random, n: int) -> list[str]:
              "said they wanted answers about roads schools and the harbour").split()
     out = []
     for _ in range(n):
-        s = " ".join(rng.choice(words) for _ in range(rng.randint(6, 16)))
+        s = " ".join(rng.choice(words) for _ in range(rng.randint(3, 12)))
         out.append(f"“{s.capitalize()},” said Ann Lee." if rng.random() < 0.1 else s.capitalize() + ".")
     return out
 
