@@ -362,8 +362,39 @@ def _run_app(path: str, err) -> int:
         err.write(f"reader: the reading app is not available ({visible(str(exc))}); "
                   "'reader quotes FILE' prints the quotations\n")
         return EXIT_INPUT
-    ReaderApp(doc, path=path).run()
-    return EXIT_OK
+    app = ReaderApp(doc, path=path)
+    if not _run_interruptible(app):
+        return EXIT_OK
+    err.write("reader: interrupted\n")
+    return EXIT_INTERRUPTED
+
+
+def _run_interruptible(app) -> bool:
+    """Run the app; SIGINT (kill -INT, or Ctrl+C where the terminal sends it) closes it the
+    ordinary way, so the terminal is restored. True when the app was interrupted."""
+    import asyncio
+    import signal
+
+    interrupted = False
+
+    def on_sigint(signum, frame):
+        nonlocal interrupted
+        interrupted = True
+        try:
+            asyncio.get_running_loop().call_soon_threadsafe(app.exit)
+        except RuntimeError:  # not running yet, or already stopped
+            raise KeyboardInterrupt from None
+
+    try:
+        previous = signal.signal(signal.SIGINT, on_sigint)
+    except ValueError:  # not the main thread
+        app.run()
+        return False
+    try:
+        app.run()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return interrupted
 
 
 def _safe_streams(*streams) -> None:

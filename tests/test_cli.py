@@ -456,3 +456,48 @@ def test_internal_error_is_one_line_and_others_still_print(article, tmp_path, mo
     assert status == 1
     assert len(err.splitlines()) == 1 and "internal error (ValueError: engine bug)" in err
     assert len(out.splitlines()) == 3
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs a pseudo-terminal")
+def test_sigint_in_the_app_exits_130_and_restores_the_terminal(article):
+    import pty
+    import select
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the real app on a pseudo-terminal
+        try:
+            os.environ.update(TERM="xterm-256color", TEXTUAL_ANIMATIONS="none")
+            os.execv(sys.executable, [sys.executable, "-m", "reader", str(article)])
+        finally:
+            os._exit(127)
+    buf = b""
+
+    def drain(seconds, until=None):
+        nonlocal buf
+        end = time.time() + seconds
+        while time.time() < end and not (until and until in buf):
+            if select.select([fd], [], [], 0.1)[0]:
+                try:
+                    data = os.read(fd, 65536)
+                except OSError:
+                    return
+                if not data:
+                    return
+                buf += data
+
+    try:
+        drain(20, until=b"Jane Doe")  # the first screen is drawn
+        assert b"Jane Doe" in buf
+        os.kill(pid, signal.SIGINT)
+        drain(20)
+        _, status = os.waitpid(pid, 0)
+    finally:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.close(fd)
+    assert os.waitstatus_to_exitcode(status) == 130
+    assert b"Traceback" not in buf
+    assert buf.rindex(b"\x1b[?1049l") > buf.rindex(b"\x1b[?1049h")  # left the alternate screen
+    assert buf.rstrip().endswith(b"reader: interrupted")
