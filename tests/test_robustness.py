@@ -416,3 +416,18 @@ def test_keyboard_interrupt_exit_130_no_traceback(tmp_path, monkeypatch):
     p = write(tmp_path, "a.txt", b"x")
     for argv in (["quotes", str(p)], [str(p)]):
         assert run(argv) == (130, "", "reader: interrupted\n")
+
+
+def test_terminal_without_unicode_gets_escapes_not_a_crash(tmp_path):
+    p = write(tmp_path, "curly.txt", ARTICLE.encode("utf-8"))
+    r = subprocess.run([sys.executable, "-m", "reader", "quotes", str(p)], capture_output=True, timeout=60,
+                       env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert r.returncode == 0 and b"Traceback" not in r.stderr
+    assert b"\\u201cIt is \\xa35 a crossing,\\u201d" in r.stdout
+
+
+def test_undecodable_file_name(tmp_path):
+    name = os.fsencode(str(tmp_path)) + b"/bad\xffname.txt"
+    r = subprocess.run([sys.executable.encode(), b"-m", b"reader", b"quotes", name], capture_output=True, timeout=60)
+    assert r.returncode == 1 and b"Traceback" not in r.stderr
+    assert r.stderr.endswith(b"bad\\udcffname.txt: no such file\n")
