@@ -138,5 +138,8 @@ FEMALE_NAMES = frozenset(
 # Heads of descriptions that are not people: "a voice announced", "a sign read".
 NON_PERSON_NOUNS = frozenset(
     "voice voices sound sign notice note letter statement message announcement poster banner headline "
-    "loudspeaker tannoy radio television screen recording tape song placard".split()
+    "loudspeaker tannoy radio television screen recording tape song placard "
+    "arm arms hand hands face faces eye eyes head heart lips mouth brow forehead shoulders look looks glance "
+    "expression tone sigh smile laugh tears word words paper book mind thought thoughts manner air seat "
+    "seats place day night morning evening time moment drums music saber pulse fly ring".split()
 )

@@ -143,7 +143,7 @@ def _trailing_name(words: list[str]) -> tuple[int, int] | None:
 
 def phrase_from(text: str) -> Phrase | None:
     """Read a noun phrase that stands before or after a speech verb."""
-    text = text.strip().strip(",—–-").strip()
+    text = " ".join(text.split()).strip(",—–-").strip()  # one line: "Prince\nAndrew"
     words = _words(text)
     words = [w.rstrip(".") if w.endswith(".") and w.rstrip(".").lower() not in HONORIFICS and
              w.rstrip(".").lower() not in TITLE_WORDS and len(w) > 2 else w for w in words]
@@ -169,6 +169,8 @@ def phrase_from(text: str) -> Phrase | None:
         else:
             k = 0
         core = [w[:-2] if w.endswith(("'s", "’s")) else w for w in name_words[k:]]
+        while len(core) > 1 and core[0].lower() in _SENTENCE_OPENERS:
+            core = core[1:]  # "And Natásha", "But Pierre": a sentence's first word is no name
         if len(core) == 1 and (core[0].lower() in NOT_NAMES or core[0].lower() in TITLE_WORDS
                                or core[0].lower() in DESCRIPTOR_WORDS) and core[0].lower().rstrip(".") not in HONORIFICS:
             return None
@@ -181,8 +183,12 @@ def phrase_from(text: str) -> Phrase | None:
             name = " ".join(words[s - 1 : e])
         return Phrase("name", text, name, tuple(titles))
     if low[0] in _DETERMINERS or (len(words) >= 2 and words[0].endswith(("'s", "’s"))):
-        if len(words) > 7 or any(w in _CLAUSE_WORDS for w in low[1:]):
+        while len(words) > 2 and low[-1].endswith("ly"):
+            words, low = words[:-1], low[:-1]  # "the prince rapidly"
+        if len(words) > 7 or len(words) < 2 or any(w in _CLAUSE_WORDS for w in low[1:]):
             return None  # "the city has still not": a clause, not a noun phrase
+        if low[-1] in _FUNCTION_WORDS:
+            return None  # "the suite and", "her sigh seemed to"
         return Phrase("description", " ".join(words), "", tuple(w for w in low[1:]))
     return None
 
@@ -251,6 +257,14 @@ def _blank_parentheses(s: str) -> str:
     return _PARENTHESES.sub(lambda m: " " * len(m.group()), s) if "(" in s else s
 
 
+_SENTENCE_OPENERS = frozenset(
+    "and but or so yet then when while as if though although because since after before where why how what "
+    "who that this these those oh ah well yes no now still also even just only perhaps meanwhile however "
+    "there here thus".split()
+)
+_FUNCTION_WORDS = frozenset(
+    "and or but to of from at by for with in on as than that seemed seem seems began about into upon".split()
+)
 _CLAUSE_WORDS = frozenset(
     "has have had is was were are be been being will would shall should can could may might must do does did "
     "not never also still just who which that whose".split()
