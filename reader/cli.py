@@ -168,14 +168,9 @@ def speaker_records(path: str, doc) -> list[dict]:
 
 
 def outline_record(path: str, doc) -> dict:
-    from reader.model import MENTION
-
-    quote_counts = [0] * len(doc.sections)
-    for q in doc.quotes:
-        if q.kind != MENTION:
-            quote_counts[doc.paragraphs[q.paragraph].section] += 1
+    counts = doc.section_counts()
     nodes = [
-        {"title": s.title, "level": s.level, "paragraphs": s.paragraph_count, "quotes": quote_counts[s.index],
+        {"title": s.title, "level": s.level, "paragraphs": counts[s.index][0], "quotes": counts[s.index][1],
          "sections": []}
         for s in doc.sections
     ]

@@ -119,6 +119,19 @@ class Document:
     def section_of_paragraph(self, index: int) -> Section:
         return self.sections[self.paragraphs[index].section]
 
+    def section_counts(self) -> list[tuple[int, int]]:
+        """Paragraphs and quotations (speech and partial) in each section, subsections included."""
+        paragraphs = [s.paragraph_count for s in self.sections]
+        quotes = [0] * len(self.sections)
+        for q in self.quotes:
+            if q.kind != MENTION:
+                quotes[self.paragraphs[q.paragraph].section] += 1
+        for sec in reversed(self.sections):  # subsections come after their parents
+            if sec.parent is not None:
+                paragraphs[sec.parent] += paragraphs[sec.index]
+                quotes[sec.parent] += quotes[sec.index]
+        return list(zip(paragraphs, quotes))
+
     @property
     def is_empty(self) -> bool:
         return not self.paragraphs and self.title is None

@@ -246,6 +246,10 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
     book_mode = False
     last_was_heading = False
     body_units = units[i:]
+    # A book with chapter headings has no other headings: a short line in it is a line of verse,
+    # a letter's signature or a cry ("JULIE", "Who still is thinking but of thee!").
+    chaptered = not markdown and sum(
+        1 for u in body_units if len(u.lines) == 1 and _heading_level(text[u.start : u.end]) is not None) >= 2
     for k, u in enumerate(body_units):
         t = first_text(u)
         level: int | None = None
@@ -266,14 +270,15 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
                 book_mode = book_mode or explicit == 1
             elif following is None:
                 pass  # a short last line is a paragraph, not a heading
-            elif last_was_heading and sections[-1]["count"] == 0 and _merge_subtitle(sections[-1]):
+            elif (last_was_heading and sections[-1]["count"] == 0 and _merge_subtitle(sections[-1])
+                  and not t.endswith((".", "?", "!"))):
                 # A chapter's own title on the line under "CHAPTER I": part of that heading.
                 sec = sections[-1]
                 sec["title"] = f"{sec['title']} — {t}"
                 sec["heading"] = Block(sec["heading"].start, u.end, text[sec["heading"].start : u.end])
                 continue
-            else:
-                level = 3 if book_mode else 1
+            elif not chaptered:
+                level = 1
         if level is not None:
             if not book_mode and level == 2 and not markdown:
                 level = 1

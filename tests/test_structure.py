@@ -171,3 +171,29 @@ def test_empty_and_blank_text():
     for text in ("", "   \n\n\t\n"):
         doc = analyse(text)
         assert doc.paragraphs == () and doc.quotes == () and doc.is_empty
+
+
+def test_section_counts_include_subsections():
+    text = (
+        "BOOK ONE\n\nCHAPTER I\n\n\"Hello,\" said Anna.\n\nShe sat down.\n\n"
+        "CHAPTER II\n\n\"Goodbye,\" said Anna.\n\n"
+        "BOOK TWO\n\nCHAPTER I\n\nThe army moved.\n"
+    )
+    doc = analyse(text)
+    assert [(s.title, c) for s, c in zip(doc.sections, doc.section_counts())] == [
+        ("BOOK ONE", (3, 2)),
+        ("CHAPTER I", (2, 1)),
+        ("CHAPTER II", (1, 1)),
+        ("BOOK TWO", (1, 0)),
+        ("CHAPTER I", (1, 0)),
+    ]
+
+
+def test_short_lines_in_a_book_with_chapters_are_not_headings():
+    text = (
+        "CHAPTER I\n\nShe wrote the letter and signed it.\n\nJULIE\n\n"
+        "Then she sealed it.\n\nCHAPTER II\n\nThe letter arrived.\n"
+    )
+    doc = analyse(text)
+    assert [s.title for s in doc.sections] == ["CHAPTER I", "CHAPTER II"]
+    assert doc.paragraph_text(1) == "JULIE"

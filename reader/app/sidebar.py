@@ -8,20 +8,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from reader.app.layout import visible
-from reader.model import MENTION, Document
-
-
-def section_quote_counts(doc: Document) -> list[int]:
-    """Quotations (speech and partial) in each section, its subsections included."""
-    own = [0] * len(doc.sections)
-    for q in doc.quotes:
-        if q.kind != MENTION:
-            own[doc.paragraphs[q.paragraph].section] += 1
-    total = list(own)
-    for sec in reversed(doc.sections):  # children come after their parents
-        if sec.parent is not None:
-            total[sec.parent] += total[sec.index]
-    return total
+from reader.model import Document
 
 
 class Sidebar(Tree[int]):
@@ -54,7 +41,7 @@ class Sidebar(Tree[int]):
         self._section_nodes: dict[int, TreeNode[int]] = {}
 
     def on_mount(self) -> None:
-        counts = section_quote_counts(self.doc)
+        counts = [quotes for _paragraphs, quotes in self.doc.section_counts()]
         depth: dict[int, int] = {}
         for sec in self.doc.sections:
             depth[sec.index] = 1 if sec.parent is None else depth.get(sec.parent, 0) + 1
