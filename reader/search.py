@@ -1,13 +1,19 @@
 """Matching speakers and quotations against what a person types.
 
 Shared by the command line (``--speaker``, ``--search``) and the app's quote search.
-Matching is case-insensitive, accent-insensitive and tolerates small misspellings.
+Matching is case-insensitive and accent-insensitive; a typed word matches a word it equals,
+a word it begins (from three letters on), or a word with the same first letter within one
+typing slip (two for words of seven letters or more).
+
+The words of a document's quotations and speakers are indexed once per document, so a
+search over a whole novel answers as fast as a person types.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from dataclasses import dataclass
 
 from reader.model import Document, Quote, Speaker
@@ -42,16 +48,71 @@ def _edit_distance_at_most(a: str, b: str, limit: int) -> bool:
     return prev[-1] <= limit
 
 
+def _slip_limit(query: str) -> int:
+    return 0 if len(query) < 4 else 1 if len(query) < 7 else 2
+
+
 def word_matches(query: str, word: str) -> float:
     """How well one typed word matches one word of a name or quote (0 = not at all)."""
     if word == query:
         return 1.0
     if len(query) >= 3 and word.startswith(query):
         return 0.8
-    limit = 0 if len(query) < 4 else 1 if len(query) < 7 else 2
-    if limit and _edit_distance_at_most(query, word, limit):
+    limit = _slip_limit(query)
+    if limit and word[:1] == query[:1] and _edit_distance_at_most(query, word, limit):
         return 0.6
     return 0.0
+
+
+class _Vocabulary:
+    """Distinct words, grouped by first letter, with the matches of each typed word cached."""
+
+    def __init__(self, all_words) -> None:
+        self.by_initial: dict[str, list[str]] = {}
+        for w in set(all_words):
+            self.by_initial.setdefault(w[:1], []).append(w)
+        self._cache: dict[str, dict[str, float]] = {}
+
+    def matches(self, query: str) -> dict[str, float]:
+        found = self._cache.get(query)
+        if found is None:
+            found = {}
+            for w in self.by_initial.get(query[:1], ()):
+                score = word_matches(query, w)
+                if score:
+                    found[w] = score
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            self._cache[query] = found
+        return found
+
+
+def _form_score(form_words: list[str], query_words: list[str], match) -> float:
+    """The share of query words that a name form matches (0 when any query word is unmatched)."""
+    total = 0.0
+    for qw in query_words:
+        m = match(qw)
+        s = max((m.get(x, 0.0) for x in form_words), default=0.0)
+        if s == 0.0:
+            return 0.0
+        total += s
+    return total / len(query_words)
+
+
+def _speaker_forms(speaker: Speaker) -> list[list[str]]:
+    return [words(form) for form in (speaker.name, *speaker.mentions)]
+
+
+def _score_speaker(forms: list[list[str]], query_words: list[str], match) -> float:
+    best = 0.0
+    for n, fw in enumerate(forms):
+        if not fw:
+            continue
+        score = _form_score(fw, query_words, match)
+        if n == 0 and score > 0:
+            score += 0.01  # the canonical name wins ties
+        best = max(best, score)
+    return best
 
 
 def speaker_score(speaker: Speaker, query: str) -> float:
@@ -59,45 +120,95 @@ def speaker_score(speaker: Speaker, query: str) -> float:
     q = words(query)
     if not q:
         return 0.0
-    best = 0.0
-    for form in (speaker.name, *speaker.mentions):
-        w = words(form)
-        if not w:
-            continue
-        total = 0.0
-        for qw in q:
-            s = max((word_matches(qw, x) for x in w), default=0.0)
-            if s == 0.0:
-                total = 0.0
-                break
-            total += s
-        score = total / len(q)
-        if form == speaker.name and score > 0:
-            score += 0.01  # the canonical name wins ties
-        best = max(best, score)
-    return best
-
-
-def speakers_matching(doc: Document, query: str) -> list[Speaker]:
-    scored = [(speaker_score(s, query), s) for s in doc.speakers]
-    return [s for score, s in sorted(scored, key=lambda x: (-x[0], x[1].index)) if score > 0]
+    forms = _speaker_forms(speaker)
+    vocab = _Vocabulary(w for fw in forms for w in fw)
+    return _score_speaker(forms, q, vocab.matches)
 
 
 def text_score(quote_text: str, query: str) -> float:
     """How well a quote's words match the query's words: the share of query words found."""
     q = words(query)
-    if not q:
-        return 0.0
     w = words(quote_text)
-    if not w:
+    if not q or not w:
         return 0.0
-    found = 0.0
-    for qw in q:
-        found += max((word_matches(qw, x) for x in w), default=0.0)
+    found = sum(max((word_matches(qw, x) for x in w), default=0.0) for qw in q)
     score = found / len(q)
     if fold(query).strip() in fold(quote_text):
         score += 0.5  # the exact phrase
     return score
+
+
+class _Index:
+    """A document's quotations and speakers, folded into words once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.quote_words: dict[int, frozenset[str]] = {}
+        self.postings: dict[str, list[int]] = {}
+        for q in doc.quotes:
+            ws = frozenset(words(q.text))
+            self.quote_words[q.index] = ws
+            for w in ws:
+                self.postings.setdefault(w, []).append(q.index)
+        self.speaker_forms = {s.index: _speaker_forms(s) for s in doc.speakers}
+        self.quote_vocab = _Vocabulary(self.postings)
+        self.speaker_vocab = _Vocabulary(w for forms in self.speaker_forms.values() for fw in forms for w in fw)
+        self.texts = {q.index: q.text for q in doc.quotes}
+        self._folded: dict[int, str] = {}
+
+    def folded(self, index: int) -> str:
+        f = self._folded.get(index)
+        if f is None:
+            f = self._folded[index] = fold(self.texts[index])
+        return f
+
+    def speaker_scores(self, query_words: list[str]) -> dict[int, float]:
+        scores = {}
+        for idx, forms in self.speaker_forms.items():
+            s = _score_speaker(forms, query_words, self.speaker_vocab.matches)
+            if s > 0:
+                scores[idx] = s
+        return scores
+
+    def text_scores(self, query: str, query_words: list[str]) -> dict[int, float]:
+        """text_score for every quotation that matches at least one query word."""
+        best: dict[int, float] = {}
+        for qw in query_words:
+            per_quote: dict[int, float] = {}
+            for w, s in self.quote_vocab.matches(qw).items():
+                for qi in self.postings[w]:
+                    if s > per_quote.get(qi, 0.0):
+                        per_quote[qi] = s
+            for qi, s in per_quote.items():
+                best[qi] = best.get(qi, 0.0) + s
+        phrase = fold(query).strip()
+        scores = {}
+        for qi, found in best.items():
+            score = found / len(query_words)
+            if phrase and phrase in self.folded(qi):
+                score += 0.5  # the exact phrase
+            scores[qi] = score
+        return scores
+
+
+_INDEXES: dict[int, tuple[weakref.ref, _Index]] = {}
+
+
+def _index_for(doc: Document) -> _Index:
+    entry = _INDEXES.get(id(doc))
+    if entry is not None and entry[0]() is doc:
+        return entry[1]
+    index = _Index(doc)
+    key = id(doc)
+    _INDEXES[key] = (weakref.ref(doc, lambda _ref, key=key: _INDEXES.pop(key, None)), index)
+    return index
+
+
+def speakers_matching(doc: Document, query: str) -> list[Speaker]:
+    q = words(query)
+    if not q:
+        return []
+    scores = _index_for(doc).speaker_scores(q)
+    return [doc.speakers[i] for i in sorted(scores, key=lambda i: (-scores[i], i))]
 
 
 @dataclass(frozen=True)
@@ -120,25 +231,29 @@ def search_quotes(doc: Document, query: str, quotes: list[Quote] | tuple[Quote, 
     ``speaker:NAME words`` narrows to one speaker.
     """
     pool = doc.quotes if quotes is None else quotes
+    index = _index_for(doc)
     speaker_part, rest = parse_query(query)
     hits: list[Hit] = []
     if speaker_part is not None:
-        wanted = {s.index: speaker_score(s, speaker_part) for s in doc.speakers}
+        wanted = index.speaker_scores(words(speaker_part))
+        rest_words = words(rest)
+        texts = index.text_scores(rest, rest_words) if rest_words else {}
         for q in pool:
-            if q.speaker is None or wanted.get(q.speaker, 0) <= 0:
+            if q.speaker is None or q.speaker not in wanted:
                 continue
-            ts = text_score(q.text, rest) if rest.strip() else 1.0
-            if rest.strip() and ts <= 0:
+            ts = texts.get(q.index, 0.0) if rest_words else 1.0
+            if rest_words and ts <= 0:
                 continue
             hits.append(Hit(q, wanted[q.speaker] + ts))
     else:
-        if not words(query):
+        query_words = words(query)
+        if not query_words:
             return [Hit(q, 0.0) for q in pool]
-        by_speaker = {s.index: speaker_score(s, query) for s in doc.speakers}
+        by_speaker = index.speaker_scores(query_words)
+        texts = index.text_scores(query, query_words)
         for q in pool:
             ss = by_speaker.get(q.speaker, 0.0) if q.speaker is not None else 0.0
-            ts = text_score(q.text, query)
-            score = max(2.0 * ss, ts)  # a query that names a speaker ranks their quotes first
+            score = max(2.0 * ss, texts.get(q.index, 0.0))  # naming a speaker ranks their quotes first
             if score >= 0.5:
                 hits.append(Hit(q, score))
     hits.sort(key=lambda h: (-h.score, h.quote.index))
