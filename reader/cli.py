@@ -57,7 +57,20 @@ def visible(s: str) -> str:
 
 def to_json(obj, indent: int | None = None) -> str:
     """JSON with every control, format and bidi character escaped as \\uXXXX (lossless)."""
-    text = json.dumps(obj, ensure_ascii=False, indent=indent)
+    return _escape_unsafe(json.dumps(obj, ensure_ascii=False, indent=indent))
+
+
+_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+
+
+def to_json_lines(rows: list[dict]) -> str:
+    """One JSON object a line, escaped as to_json escapes them; encoded in one pass."""
+    if not rows:
+        return ""
+    return _escape_unsafe("\n".join(map(_LINE_ENCODER.encode, rows)) + "\n")
+
+
+def _escape_unsafe(text: str) -> str:
     return _JSON_UNSAFE.sub(lambda m: "".join(f"\\u{u:04x}" for u in _utf16(m.group())), text)
 
 
@@ -303,8 +316,7 @@ def run_command(args, out, err) -> int:
         if args.command == "quotes":
             rows = quote_records(name, doc, args)
             if fmt == "jsonl":
-                for r in rows:
-                    out.write(to_json(r) + "\n")
+                out.write(to_json_lines(rows))
             elif fmt == "json":
                 collected.extend(rows)
             else:
@@ -312,8 +324,7 @@ def run_command(args, out, err) -> int:
         elif args.command == "speakers":
             rows = speaker_records(name, doc)
             if fmt == "jsonl":
-                for r in rows:
-                    out.write(to_json(r) + "\n")
+                out.write(to_json_lines(rows))
             elif fmt == "json":
                 collected.extend(rows)
             else:

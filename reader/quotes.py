@@ -183,8 +183,8 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) 
         pending_carry = carry
         carry = None
         marks = _Marks((m.start(), m.group()) for m in _MARKS.finditer(text, lo, hi))
-        curly = any(c in "“”" for _, c in marks)
-        last_straight = max((i for i, c in marks if c == '"'), default=-1)
+        curly = text.find("“", lo, hi) >= 0 or text.find("”", lo, hi) >= 0
+        last_straight = text.rfind('"', lo, hi)
         k = 0
         # A quotation continued from the previous paragraph: this one opens with a mark again.
         if pending_carry is not None:

@@ -1020,11 +1020,17 @@ class Attributor:
         out = [Attribution() for _ in range(n)]
         history: list[tuple[int, int | None]] = []  # (paragraph, speaker) of paragraphs with quotations
         last_speaker: int | None = None
+        ctx: Context | None = None
+        ctx_paragraph = -1
         for i in range(n):
             s = self.spans[i]
             if s.kind == MENTION:
                 continue
-            ctx = self._context(s.paragraph, history, last_speaker)
+            # The conversation before a paragraph is the same for all its quotations.
+            if ctx is None or ctx_paragraph != s.paragraph:
+                ctx, ctx_paragraph = self._context(s.paragraph, history, last_speaker), s.paragraph
+            else:
+                ctx.last_speaker = last_speaker
             t = tags[i]
             e = None
             if s.label is not None:
