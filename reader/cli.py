@@ -21,38 +21,17 @@ import re
 import sys
 
 from reader import __version__
+from reader.safe_text import UNSAFE_FROM_DEL, escaped
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 FORMATS = ("text", "jsonl", "json", "csv", "markdown")
 COMMANDS = ("quotes", "speakers", "outline")
 
-# Characters never written raw: C0 controls but tab and newline (shown as the Unicode "control
-# picture", ESC -> ␛), DEL (␡), C1 controls, and every format character (Unicode category Cf:
-# zero-width, bidi controls, soft hyphen, word joiner, BOM, tags...), line and paragraph separators
-# and lone surrogates (from undecodable file names), shown as \\uXXXX.
-_UNSAFE_RANGES = (
-    "\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
-    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb"
-    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0001\U000e0020-\U000e007f"
-)
-_UNSAFE = re.compile(f"[{_UNSAFE_RANGES}]")
-# Characters that json.dumps(ensure_ascii=False) leaves raw but a terminal may act on.
-_JSON_UNSAFE = re.compile(f"[{_UNSAFE_RANGES[_UNSAFE_RANGES.index(chr(0x7F)):]}]")
-
-
-def _show(m: re.Match) -> str:
-    o = ord(m.group())
-    if o < 0x20:
-        return chr(0x2400 + o)
-    if o == 0x7F:
-        return "\u2421"
-    return f"\\u{o:04x}" if o < 0x10000 else f"\\U{o:08x}"
 
 
 def visible(s: str) -> str:
     """Text safe to print to a terminal: no control or direction-changing characters."""
-    return _UNSAFE.sub(_show, s)
+    return escaped(s)
 
 
 def to_json(obj, indent: int | None = None) -> str:
@@ -71,7 +50,7 @@ def to_json_lines(rows: list[dict]) -> str:
 
 
 def _escape_unsafe(text: str) -> str:
-    return _JSON_UNSAFE.sub(lambda m: "".join(f"\\u{u:04x}" for u in _utf16(m.group())), text)
+    return UNSAFE_FROM_DEL.sub(lambda m: "".join(f"\\u{u:04x}" for u in _utf16(m.group())), text)
 
 
 def _utf16(c: str) -> list[int]:

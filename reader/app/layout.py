@@ -15,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from reader.model import MENTION, Document
+from reader.safe_text import one_for_one
 
 # Item kinds.
 KICKER = "kicker"
@@ -27,17 +28,6 @@ PARAGRAPH = "paragraph"
 BLANK = "blank"
 
 MAX_TEXT_WIDTH = 80
-
-# Characters shown as something visible, always one character for one, so that offsets
-# into the document text stay offsets into the display text.
-_DISPLAY = {c: chr(0x2400 + c) for c in range(32)}
-_DISPLAY[ord("\n")] = " "  # hard wraps inside a paragraph: re-wrapped
-_DISPLAY[ord("\t")] = " "
-_DISPLAY[0x7F] = "\u2421"
-for _c in [*range(0x80, 0xA0), 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D,
-           0x202E, 0x2028, 0x2029, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF]:
-    _DISPLAY[_c] = "\ufffd"
-_SPECIAL = re.compile("[" + "".join(re.escape(chr(c)) for c in _DISPLAY if c not in (10, 9)) + "]")
 
 # Characters that do not take exactly one terminal cell: wide East Asian text, emoji,
 # combining marks. Paragraphs without any are wrapped by counting characters.
@@ -52,10 +42,7 @@ _NOT_ONE_CELL = re.compile(
 def display_text(text: str) -> str:
     """The document text as it is drawn: newlines and tabs as spaces, control and
     direction-changing characters as visible symbols (one for one, offsets unchanged)."""
-    shown = text.replace("\n", " ").replace("\t", " ")
-    if _SPECIAL.search(shown):
-        shown = _SPECIAL.sub(lambda m: _DISPLAY[ord(m.group())], shown)
-    return shown
+    return one_for_one(text)
 
 
 def visible(s: str) -> str:
