@@ -634,10 +634,16 @@ class Attributor:
     def _introduced_by(self, i: int) -> tuple[int, str] | None:
         """The paragraph before a quotation that opens its paragraph, when it ends with a colon."""
         s = self.spans[i]
-        if s.paragraph == 0 or self.text[self.paragraphs[s.paragraph].start : s.open_mark].strip():
+        if s.paragraph == 0:
+            return None
+        para_start = self.paragraphs[s.paragraph].start
+        # Bounded slices: a quotation deep in a 1 MB paragraph must not copy the paragraph.
+        if self.text[max(para_start, s.open_mark - 64) : s.open_mark].strip() or (
+            s.open_mark - para_start > 64 and self.text[para_start : s.open_mark].strip()
+        ):
             return None
         prev = self.paragraphs[s.paragraph - 1]
-        if not self.text[prev.start : prev.end].rstrip().endswith(":"):
+        if not self.text[max(prev.start, prev.end - 400) : prev.end].rstrip().endswith(":"):
             return None
         start = max(prev.start, prev.end - 400)
         return start, self.text[start : prev.end]
