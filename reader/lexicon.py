@@ -21,6 +21,7 @@ SPEECH_VERBS = frozenset(
     reiterates echoed affirmed assured advised informed ordered commanded directed instructed interposed
     exclaims cries shouts whispers mutters replies asks observes remarks returns rejoins retorts
     responded pleads demands inquires enquires adds says thinks thought read reads put broke went
+    sings sang chant chants chanted chanting
     """.split()
 )
 

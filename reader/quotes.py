@@ -408,5 +408,7 @@ def _tag_follows(after: str) -> bool:
 
 
 def _is_title_like(words: list[str]) -> bool:
-    long = [w for w in words if len(w) > 3]
-    return bool(long) and all(w[0].isupper() for w in long)
+    """Title Case: the first word and every longer word capitalised ("The 411", "Face the Nation")."""
+    if not words or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() or w[0].isdigit() for w in words if len(w) > 3)

@@ -353,7 +353,7 @@ def _sentence_subject(clause: str) -> tuple[Phrase, int] | None:
             lead = seg.index(first)
             if first.lower() in ("he", "she", "they"):
                 return Phrase("pronoun", first.lower()), offset + lead
-            if _is_cap(first) and first.lower() not in NOT_NAMES:
+            if _is_cap(first) and first.lower() not in NOT_NAMES and not first.endswith(("ing", "ed")):
                 k = 1
                 while k < len(words) and _is_cap(words[k]):
                     k += 1
@@ -601,7 +601,7 @@ class Attributor:
         stop = _SENTENCE_BREAK.search(after, lead)
         clause = after[: stop.start() + 1 if stop else len(after)]
         v = _VERB.search(clause, lead)
-        if v and v.start() - lead <= 90:
+        if v and v.start() - lead <= 160:
             vs, ve = v.span()
         else:
             # An unlisted verb in tag position: '"...," blustered Bounderby' / 'Bounderby blustered.'
@@ -705,6 +705,10 @@ class Attributor:
                         if ph is not None:
                             return Tag(ph, ":", base + clause_start + m.start())
                         break
+            # "With leaders worried, President Obama is rolling out a new message:"
+            sub = _sentence_subject(stripped[clause_start:-1])
+            if sub is not None and sub[0].kind == "name":
+                return Tag(sub[0], ":", base + clause_start + sub[1])
         return None
 
     # -- resolving phrases -------------------------------------------------------------
