@@ -380,10 +380,10 @@ def test_empty_results_exit_0(tmp_path):
 def test_keyboard_interrupt_in_engine(article, monkeypatch):
     import reader.document
 
-    def boom(path):
+    def boom(text, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(reader.document, "load_document", boom)
+    monkeypatch.setattr(reader.document, "analyse", boom)
     status, out, err = run(["quotes", str(article)])
     assert (status, err) == (130, "reader: interrupted\n")
 
@@ -402,7 +402,9 @@ def test_keyboard_interrupt_in_app(article, monkeypatch):
     import types
 
     class FakeApp:
-        def __init__(self, doc, path=None):
+        load_error = None
+
+        def __init__(self, doc, path=None, **kwargs):
             pass
 
         def run(self):
@@ -442,16 +444,16 @@ def test_broken_pipe_is_quiet(tmp_path):
 def test_internal_error_is_one_line_and_others_still_print(article, tmp_path, monkeypatch):
     import reader.document
 
-    real = reader.document.load_document
+    real = reader.document.analyse
 
-    def flaky(path):
-        if path.endswith("bad.txt"):
+    def flaky(text, **kwargs):
+        if "BOOM" in text:
             raise ValueError("engine bug")
-        return real(path)
+        return real(text, **kwargs)
 
-    monkeypatch.setattr(reader.document, "load_document", flaky)
+    monkeypatch.setattr(reader.document, "analyse", flaky)
     bad = tmp_path / "bad.txt"
-    bad.write_text("x", encoding="utf-8")
+    bad.write_text("BOOM", encoding="utf-8")
     status, out, err = run(["quotes", str(bad), str(article), "-f", "jsonl"])
     assert status == 1
     assert len(err.splitlines()) == 1 and "internal error (ValueError: engine bug)" in err

@@ -409,10 +409,10 @@ def test_keyboard_interrupt_exit_130_no_traceback(tmp_path, monkeypatch):
     """Ctrl+C (see also test_cli for SIGINT to a real process): clean exit status 130."""
     import reader.document
 
-    def interrupted(path):
+    def interrupted(text, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(reader.document, "load_document", interrupted)
+    monkeypatch.setattr(reader.document, "analyse", interrupted)
     p = write(tmp_path, "a.txt", b"x")
     for argv in (["quotes", str(p)], [str(p)]):
         assert run(argv) == (130, "", "reader: interrupted\n")
