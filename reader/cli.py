@@ -255,29 +255,54 @@ def _print_outline(out, rec: dict, fmt: str, first: bool) -> None:
         _write_csv(out, rows, ["file", "title", "level", "paragraphs", "quotes", "parent"], first)
 
 
-def _load(path: str, err):
-    """Read and analyse one file; None (and a one-line message on err) when it cannot be."""
+def _internal_error(path: str, exc: Exception, err) -> None:
+    """A bug in the engine: report it in one line (READER_DEBUG=1 raises it instead)."""
+    if os.environ.get("READER_DEBUG"):
+        raise exc
+    name = "standard input" if path == "-" else path
+    err.write(f"reader: {visible(name)}: internal error ({type(exc).__name__}: {visible(str(exc))[:200]}); "
+              "please report it (READER_DEBUG=1 shows the traceback)\n")
+
+
+def _read(path: str, err):
+    """Read and decode one file; None (and a one-line message on err) when it cannot be."""
+    from reader.document import read_source
     from reader.textio import InputError
 
     try:
-        from reader.document import load_document
-
-        doc = load_document(path)
+        source = read_source(path)
     except InputError as exc:
         err.write(f"reader: {visible(str(exc))}\n")
         return None
     except (KeyboardInterrupt, BrokenPipeError):
         raise
-    except Exception as exc:  # a bug in the engine: report it, go on with the other files
-        if os.environ.get("READER_DEBUG"):
-            raise
-        name = "standard input" if path == "-" else path
-        err.write(f"reader: {visible(name)}: internal error ({type(exc).__name__}: {visible(str(exc))[:200]}); "
-                  "please report it (READER_DEBUG=1 shows the traceback)\n")
+    except Exception as exc:
+        _internal_error(path, exc, err)
         return None
-    for w in doc.warnings:
+    for w in source.warnings:
         err.write(f"reader: warning: {visible(w)}\n")
-    return doc
+    return source
+
+
+def _analyse(path: str, source, err):
+    """Analyse a read file; None (and a one-line message on err) on a bug in the engine."""
+    try:
+        return source.analyse()
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
+    except Exception as exc:  # report it, go on with the other files
+        _internal_error(path, exc, err)
+        return None
+
+
+def _load(path: str, err):
+    """Read and analyse one file; None (and a one-line message on err) when it cannot be."""
+    source = _read(path, err)
+    return None if source is None else _analyse(path, source, err)
+
+
+# Texts longer than this open with the app's frame first and are analysed while it shows.
+APP_ANALYSE_LATER = 200_000
 
 
 def run_command(args, out, err) -> int:
@@ -330,9 +355,14 @@ def run_command(args, out, err) -> int:
 
 
 def _run_app(path: str, err) -> int:
-    doc = _load(path, err)
-    if doc is None:
+    source = _read(path, err)
+    if source is None:
         return EXIT_INPUT
+    doc = None
+    if len(source.text) <= APP_ANALYSE_LATER:
+        doc = _analyse(path, source, err)
+        if doc is None:
+            return EXIT_INPUT
     if path == "-":
         # The app reads keys from the terminal, not from the pipe that held the article.
         try:
@@ -347,11 +377,14 @@ def _run_app(path: str, err) -> int:
         err.write(f"reader: the reading app is not available ({visible(str(exc))}); "
                   "'reader quotes FILE' prints the quotations\n")
         return EXIT_INPUT
-    app = ReaderApp(doc, path=path)
-    if not _run_interruptible(app):
-        return EXIT_OK
-    err.write("reader: interrupted\n")
-    return EXIT_INTERRUPTED
+    app = ReaderApp(doc, path=path, load=None if doc is not None else source.analyse)
+    if _run_interruptible(app):
+        err.write("reader: interrupted\n")
+        return EXIT_INTERRUPTED
+    if app.load_error is not None:
+        _internal_error(path, app.load_error, err)
+        return EXIT_INPUT
+    return EXIT_OK
 
 
 def _run_interruptible(app) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reader.model import MENTION, Document, Quote, Speaker
 from reader.quotes import find_quotes
 from reader.speakers import attribute_speakers
@@ -65,8 +67,24 @@ def analyse(text: str, markdown: bool = False, warnings: tuple[str, ...] = ()) -
     )
 
 
+@dataclass(frozen=True)
+class Source:
+    """A file's text, read and decoded, not yet analysed."""
+
+    text: str
+    markdown: bool
+    warnings: tuple[str, ...] = ()
+
+    def analyse(self) -> Document:
+        return analyse(self.text, markdown=self.markdown, warnings=self.warnings)
+
+
+def read_source(path: str) -> Source:
+    """Read and decode a file (``-`` for standard input). Raises textio.InputError."""
+    decoded = read_text(path)
+    return Source(decoded.text, path.lower().endswith((".md", ".markdown")), decoded.warnings)
+
+
 def load_document(path: str) -> Document:
     """Read and analyse a file (``-`` for standard input). Raises textio.InputError."""
-    decoded = read_text(path)
-    markdown = path.lower().endswith((".md", ".markdown"))
-    return analyse(decoded.text, markdown=markdown, warnings=decoded.warnings)
+    return read_source(path).analyse()

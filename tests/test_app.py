@@ -609,3 +609,49 @@ class TestSeedArticle:
             await pilot.press("q")
             await pilot.pause()
             assert app._exit  # noqa: SLF001
+
+
+class TestAnalysedWhileShowing:
+    """A long text opens with the app's frame at once and the article when it is analysed."""
+
+    async def test_frame_first_then_the_article(self):
+        import threading
+
+        from reader.app.app import ReaderApp
+        from reader.document import analyse
+
+        release = threading.Event()
+
+        def load():
+            release.wait(5)
+            return analyse('A headline\n\n"We will build it," said Ana Ferreira.\n')
+
+        app = ReaderApp(path="long.txt", load=load)
+        async with app.run_test(size=(80, 20)) as pilot:
+            await pilot.pause()
+            assert app.doc is None
+            assert "Reading long.txt" in str(app.query_one("#loading").render())
+            await pilot.press("j", "n", "1", "/")  # ignored while analysing, no crash
+            assert len(app.screen_stack) == 1
+            release.set()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.doc is not None
+            assert app.speaker_bar.speaker_for_number(1) == 0
+            await pilot.press("1")
+            assert app.speaker_filter == frozenset({0})
+
+    async def test_a_failed_analysis_closes_the_app_and_keeps_the_error(self):
+        from reader.app.app import ReaderApp
+
+        def load():
+            raise RuntimeError("boom")
+
+        app = ReaderApp(path="bad.txt", load=load)
+        async with app.run_test(size=(80, 20)) as pilot:
+            for _ in range(100):
+                if app.load_error is not None:
+                    break
+                await pilot.pause(0.01)
+        assert isinstance(app.load_error, RuntimeError)
+        assert app.return_code == 0

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
 from reader.app.article_view import ArticleView
 from reader.app.colours import speaker_colours
@@ -15,7 +17,6 @@ from reader.app.sidebar import Sidebar
 from reader.app.speaker_bar import SpeakerBar, chip_labels
 from reader.app.status_line import StatusLine
 from reader.model import Document
-
 
 
 def _reader_commands():
@@ -37,6 +38,7 @@ class ReaderApp(App[None]):
     CSS = """
     Screen { layout: vertical; }
     #body { height: 1fr; }
+    #loading { height: 1fr; content-align: center middle; color: $text-muted; }
     #main { width: 1fr; height: 1fr; }
     ArticleView { height: 1fr; }
     """
@@ -64,9 +66,16 @@ class ReaderApp(App[None]):
         Binding("q", "quit", "Quit", id="reader.quit"),
     ]
 
-    def __init__(self, doc: Document, path: str | None = None) -> None:
+    def __init__(self, doc: Document | None = None, path: str | None = None,
+                 load: Callable[[], Document] | None = None) -> None:
+        """Show ``doc``; or, given ``load`` instead, show the frame at once and the article as
+        soon as ``load`` (run in a thread) has analysed it."""
         super().__init__()
+        if (doc is None) == (load is None):
+            raise ValueError("give either a document or a way to load one")
         self.doc = doc
+        self._loader = load
+        self.load_error: Exception | None = None
         self.path = path
         self.speaker_filter: frozenset[int] = frozenset()
         if path and path != "-":
@@ -76,6 +85,11 @@ class ReaderApp(App[None]):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        if self.doc is None:
+            name = "standard input" if self.path in (None, "-") else self.path
+            yield Static(Text(f"Reading {visible(name)}…", style="italic"), id="loading")
+            yield Footer()
+            return
         colours = speaker_colours(self.doc, True)
         with Horizontal(id="body"):
             yield Sidebar(self.doc, id="sidebar")
@@ -102,6 +116,34 @@ class ReaderApp(App[None]):
         return self.query_one(StatusLine)
 
     def on_mount(self) -> None:
+        if self.doc is None:
+            self.run_worker(self._analyse, thread=True, exclusive=True, name="analyse")
+            return
+        self._set_up()
+
+    def _analyse(self) -> None:
+        """In a worker thread: analyse the text, then show it."""
+        try:
+            doc = self._loader()
+        except Exception as exc:  # reported by the command line once the app has closed
+            self.load_error = exc
+            self.call_from_thread(self.exit)
+            return
+        self.call_from_thread(self._show, doc)
+
+    async def _show(self, doc: Document) -> None:
+        self.doc = doc
+        await self.recompose()
+        self._set_up()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While the text is being analysed only quitting and help work.
+        if self.doc is None and action not in ("quit", "help", "command_palette"):
+            return False
+        return True
+
+    def _set_up(self) -> None:
         if self.size.width < SIDEBAR_MIN_WIDTH or not self.doc.sections:
             self.sidebar.add_class("-hidden")
         self.article.focus()

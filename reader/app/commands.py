@@ -19,6 +19,8 @@ class ReaderCommands(Provider):
     def _commands(self) -> list[tuple[str, object, str]]:
         app: ReaderApp = self.app  # type: ignore[assignment]
         doc = app.doc
+        if doc is None:  # still being analysed
+            return [("Change theme", app.action_change_theme, "Pick a colour theme")]
         out: list[tuple[str, object, str]] = [
             ("Jump to section…", app.action_pick_section, "Choose a section to jump to"),
             ("Filter by speaker…", app.action_pick_speaker, "Choose a speaker to show only their paragraphs"),
