@@ -39,9 +39,12 @@ class Sidebar(Tree[int]):
         self.auto_expand = False
         self.guide_depth = 2
         self._section_nodes: dict[int, TreeNode[int]] = {}
+        self._label_width = self.LABEL_WIDTH
 
     def on_mount(self) -> None:
         counts = [quotes for _paragraphs, quotes in self.doc.section_counts()]
+        # A long tree gets a scrollbar: leave room for it so that the counts are not cut.
+        self._label_width = self.LABEL_WIDTH - (2 if len(self.doc.sections) > max(self.app.size.height - 4, 10) else 0)
         depth: dict[int, int] = {}
         for sec in self.doc.sections:
             depth[sec.index] = 1 if sec.parent is None else depth.get(sec.parent, 0) + 1
@@ -59,7 +62,7 @@ class Sidebar(Tree[int]):
     def _label(self, title: str, count: int, depth: int) -> Text:
         """The title cut to fit, and the quote count at the right."""
         count_text = f" {count}" if count else ""
-        room = max(4, self.LABEL_WIDTH - 2 * (depth - 1) - len(count_text))
+        room = max(4, self._label_width - 2 * (depth - 1) - len(count_text))
         name = visible(title)
         if len(name) > room:
             name = name[: room - 1] + "…"
