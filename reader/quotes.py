@@ -277,9 +277,18 @@ def _scan_quote(text: str, marks, k: int, start: int, family: str, para: Paragra
     nested: str | None = None  # family of a quotation open inside this one
     nested_close_k: int | None = None
     depth = 0  # quotations of the same family open inside this one (curly marks only)
+    # Inside “curly” marks, straight "marks" pair up among themselves: a quotation nested
+    # in this one, not its end.
+    straight_inside = family == _DOUBLE and text[start - 1] in "“„"
+    straight_open = False
     while k < len(marks):
         i, c = marks[k]
         fam = _FAMILY[c]
+        if straight_inside and c == '"' and (
+                straight_open or _can_open(text, i, lo, hi) and _straight_pair_follows(marks, k)):
+            straight_open = not straight_open
+            k += 1
+            continue
         if nested is not None:
             if nested == _SINGLE and k == nested_close_k or nested != _SINGLE and fam == nested and _can_close(text, i, lo, hi) and c not in _OPEN_ONLY:
                 nested = None
@@ -322,6 +331,17 @@ def _scan_quote(text: str, marks, k: int, start: int, family: str, para: Paragra
         k += 1
     end = hi
     return len(marks), _make_span(text, start, end, para, None)
+
+
+def _straight_pair_follows(marks, k: int) -> bool:
+    """Whether the straight mark at k has a straight partner before the next curly close."""
+    for j in range(k + 1, len(marks)):
+        c = marks[j][1]
+        if c == '"':
+            return True
+        if c == "”":
+            return False
+    return False
 
 
 def _closes(text: str, i: int, c: str, family: str, lo: int, hi: int) -> bool:

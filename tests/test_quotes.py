@@ -40,6 +40,8 @@ def found(text):
             "“He used to say “never again”, and meant it,” she said.",
             [("He used to say “never again”, and meant it,", SPEECH)],
         ),
+        # Straight marks inside curly ones are a nested quotation.
+        ('“And a "quote" too,” said John Smith.', [('And a "quote" too,', SPEECH)]),
         # Interrupted by its attribution: two spans.
         ('"Nobody is leaving," she said, "not while I am here."',
          [("Nobody is leaving,", SPEECH), ("not while I am here.", SPEECH)]),
