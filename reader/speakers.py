@@ -910,6 +910,8 @@ class Attributor:
         text = self.text
         mentions = []
         prev_end, prev_subject = 0, False
+        starts, ends = self.quote_starts, self.quote_ends
+        q = 0  # the first quotation that does not end before the current position
         for m in _CAPITALISED.finditer(text):
             t = m.group()
             idx = token_to.get(t)
@@ -921,8 +923,12 @@ class Attributor:
                 if idx is None:
                     continue
             p = m.start()
-            if p and text[p - 1].isalnum() or self._inside_quote(p):
+            if p and text[p - 1].isalnum():
                 continue
+            while q < len(ends) and ends[q] <= p:
+                q += 1
+            if q < len(starts) and starts[q] <= p:
+                continue  # inside a quotation
             if t in ambiguous:
                 tm = _TITLE_BEFORE.search(text, max(0, p - 12), p)
                 title = tm.group(1) if tm else None
@@ -939,7 +945,8 @@ class Attributor:
                 prev_subject and _ONLY_CAPITALISED.fullmatch(text, prev_end, p) is not None)
             prev_end, prev_subject = m.end(), subject
             # "Mayor Helena Saraiva", "Doctor Losberne": a title written before a name is theirs.
-            if p > 2 and text[p - 1] == " " and text[p - 2] != ".":
+            if p > 2 and text[p - 1] == " " and text[p - 2].isalpha() and text[
+                    text.rfind(" ", max(0, p - 30), p - 1) + 1].isupper():
                 tm = _TITLES_BEFORE.search(text, max(0, p - 40), p)
                 if tm:
                     reg.entities[idx].titles.update(
