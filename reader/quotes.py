@@ -182,7 +182,8 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) 
             continue
         pending_carry = carry
         carry = None
-        marks = _Marks((m.start(), m.group()) for m in _MARKS.finditer(text, lo, hi))
+        marks = _Marks()
+        marks.extend([(m.start(), m.group()) for m in _MARKS.finditer(text, lo, hi)])
         curly = text.find("“", lo, hi) >= 0 or text.find("”", lo, hi) >= 0
         last_straight = text.rfind('"', lo, hi)
         k = 0

@@ -83,7 +83,12 @@ class _SentenceBreaks:
                 yield m
 
     def search(self, s: str, pos: int = 0, endpos: int | None = None):
-        return next(self.finditer(s, pos, endpos), None)
+        end = len(s) if endpos is None else endpos
+        while True:
+            m = _PUNCT_SPACE.search(s, pos, end)
+            if m is None or self._real(s, m):
+                return m
+            pos = m.end()
 
 
 _SENTENCE_BREAK = _SentenceBreaks()
@@ -92,15 +97,16 @@ _PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "one", "another", "this", "that",
                 "some", "your", "each"}
 _PRONOUNS = {"he": "m", "she": "f", "they": None, "i": None, "we": None, "you": None, "it": None}
-_STOP_AFTER_VERB = re.compile(
-    r"\s+(?:to|in|at|on|during|after|before|when|while|as|with|from|who|whose|which|that|and|but|for|about|into|"
-    r"above|below|behind|beside|near|outside|inside|across|along|beyond|"
-    r"through|without|upon|over|under|because|if|though|although|then|again|once|quickly|slowly|softly|"
-    r"quietly|loudly|angrily|sadly|gravely|calmly|eagerly|coldly|drily|dryly|hastily|suddenly|simply|"
-    r"not|in|looking|turning|smiling|laughing|shaking|nodding|taking|pointing|adding|holding|glancing|"
-    r"rising|getting|speaking|being|having|this|last|monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|yesterday|today|tonight|recently|earlier|later|afterward|afterwards|now|here|there)\b.*$",
-    re.I | re.S,
+# Words at which the phrase after an inverted verb ends: "said the prince, not at all ...",
+# "replied Mr. Gamfield doggedly", "said he without altering his tone".
+_STOP_AFTER_VERB = frozenset(
+    """to in at on during after before when while as with from who whose which that and but for about into
+    above below behind beside near outside inside across along beyond through without upon over under
+    because if though although then again once quickly slowly softly quietly loudly angrily sadly gravely
+    calmly eagerly coldly drily dryly hastily suddenly simply not looking turning smiling laughing shaking
+    nodding taking pointing adding holding glancing rising getting speaking being having this last monday
+    tuesday wednesday thursday friday saturday sunday yesterday today tonight recently earlier later
+    afterward afterwards now here there""".split()
 )
 _ADVERB = re.compile(r"^(?:\w+ly|then|again|also|now|later|once|still|simply|too|finally|even|had|has|have|was|"
                      r"would|will|had|once|later|then)$", re.I)
@@ -370,7 +376,12 @@ def _subject_after(post: str) -> Phrase | None:
     if stop:
         post = post[: stop.start()]
     s = re.split(r"[,;:!?\"“”()—–]|\s-\s|\s--", post, maxsplit=1)[0].rstrip(".")
-    s = _STOP_AFTER_VERB.sub("", " " + s).strip()
+    kept = []
+    for w in s.split():
+        if w.lower().strip(".'’") in _STOP_AFTER_VERB:
+            break
+        kept.append(w)
+    s = " ".join(kept)
     if not s:
         return None
     return phrase_from(s)
@@ -715,7 +726,10 @@ class Attributor:
 
     def _see(self, e: Entity, pos: int, subject: bool = True) -> None:
         self.recent[e.index] = pos
-        bisect.insort(self.mentions, (pos, e.index, subject))
+        k = bisect.bisect_left(self.mentions, (pos, -1, False))
+        if k < len(self.mentions) and self.mentions[k][0] == pos and self.mentions[k][1] == e.index:
+            return  # a name the mention scan found already
+        self.mentions.insert(k, (pos, e.index, subject))
 
     def resolve(self, tag: Tag, ctx: "Context") -> Entity | None:
         ph = tag.phrase
@@ -941,8 +955,9 @@ class Attributor:
             # The first person named in a sentence is most often its subject; so is one named
             # right after it with only capitalised words between ("PolitiFact Director Aaron
             # Sharockman").
-            subject = _SENTENCE_START.search(text, prev_end, p) is not None or prev_end == 0 or (
-                prev_subject and _ONLY_CAPITALISED.fullmatch(text, prev_end, p) is not None)
+            subject = (prev_end == 0 or p - prev_end > 400  # a long way on: a new sentence
+                       or _SENTENCE_START.search(text, prev_end, p) is not None
+                       or prev_subject and _ONLY_CAPITALISED.fullmatch(text, prev_end, p) is not None)
             prev_end, prev_subject = m.end(), subject
             # "Mayor Helena Saraiva", "Doctor Losberne": a title written before a name is theirs.
             if p > 2 and text[p - 1] == " " and text[p - 2].isalpha() and text[
@@ -1171,6 +1186,8 @@ class Attributor:
         for k in self.by_paragraph.get(paragraph, ()):
             s = self.spans[k]
             content = self.text[s.start : s.end]
+            if len(content) > 160:
+                content = content[:80] + " … " + content[-80:]  # a name called out opens or closes
             for m in _VOCATIVE.finditer(content):
                 words = (m.group("name") or m.group("name2")).split()
                 title = words[0].rstrip(".").lower() if len(words) > 1 else ""

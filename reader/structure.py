@@ -238,7 +238,7 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
                     i += 1
 
     # Body: headings and paragraphs.
-    paragraphs: list[Paragraph] = []
+    paragraphs: list[tuple[int, int, int]] = []  # (start, end, section), made Paragraphs at the end
     sections: list[dict] = [
         dict(title=title.text if title else OPENING_SECTION, level=1, heading=None, first=0, count=0, parent=None)
     ]
@@ -297,7 +297,7 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
             m = _DATELINE.match(t)
             if m:
                 dateline = Block(u.start, u.start + m.end(), m.group(0))
-        paragraphs.append(Paragraph(len(paragraphs), u.start, u.end, len(sections) - 1))
+        paragraphs.append((u.start, u.end, len(sections) - 1))
         sections[-1]["count"] += 1
 
     # Drop the opening section when it is empty: the text starts with a heading.
@@ -310,9 +310,8 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
         remap[idx + offset] = idx
         parent = remap.get(s["parent"]) if s["parent"] is not None else None
         out_sections.append(Section(idx, s["title"], s["level"], s["heading"], s["first"], s["count"], parent))
-    if offset:
-        paragraphs = [Paragraph(p.index, p.start, p.end, p.section - offset) for p in paragraphs]
-    return Structure(tuple(paragraphs), tuple(out_sections), kicker, title, standfirst, dateline)
+    made = tuple(Paragraph(n, start, end, section - offset) for n, (start, end, section) in enumerate(paragraphs))
+    return Structure(made, tuple(out_sections), kicker, title, standfirst, dateline)
 
 
 def _merge_subtitle(section: dict) -> bool:
