@@ -570,6 +570,7 @@ class Attributor:
         self.recent: dict[int, int] = {}  # entity -> position of its latest mention
         self.mentions: list[tuple[int, int, bool]] = []  # (position, entity, is subject) in the narrative
         self._roles: tuple[Entity | None, Entity | None] | None = None
+        self.token_positions: dict[str, list[int]] = {}  # where each name token stands in the narrative
         self._addressees: dict[tuple[int, int | None], int | None] = {}
         self.quote_starts = [s.open_mark for s in spans]
         self.quote_ends = [(s.close_mark + 1) if s.close_mark is not None else s.end for s in spans]
@@ -923,6 +924,7 @@ class Attributor:
             return
         text = self.text
         mentions = []
+        positions = self.token_positions
         prev_end, prev_subject = 0, False
         starts, ends = self.quote_starts, self.quote_ends
         q = 0  # the first quotation that does not end before the current position
@@ -967,6 +969,7 @@ class Attributor:
                     reg.entities[idx].titles.update(
                         w.lower().rstrip(".") for w in tm.group(1).split() if w.lower().rstrip(".") in TITLE_WORDS)
             mentions.append((p, idx, subject))
+            positions.setdefault(t, []).append(p)
             votes = reg.entities[idx].votes
             if votes[0] + votes[1] < 40:  # enough to tell
                 pm = _PRONOUN_NEAR.search(text, m.end(), m.end() + 100)
@@ -1141,13 +1144,8 @@ class Attributor:
                 wanted[idx] = e.display.split()[-1]
         if not wanted:
             return
-        # Where each surname stands in the narrative: the mentions already found.
-        at: dict[str, list[int]] = {}
-        surnames = set(wanted.values())
-        for p, _idx, _subject in self.mentions:
-            m = _CAPITALISED.match(self.text, p)
-            if m and m.group() in surnames:
-                at.setdefault(m.group(), []).append(p)
+        # Where each surname stands in the narrative: found by the mention scan.
+        at = self.token_positions
         for idx, surname in wanted.items():
             e = reg.entities[idx]
             firsts: dict[str, int] = {}
