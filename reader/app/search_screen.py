@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-from dataclasses import replace
-
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -19,10 +16,6 @@ from reader.model import MENTION, Document
 from reader.search import Hit, fold, parse_query, search_quotes, words
 
 MAX_RESULTS = 100
-# Documents with more quotations than this are searched a slice at a time, between
-# keystrokes, so typing never waits; a new keystroke cancels the search under way.
-CHUNKED_ABOVE = 1500
-CHUNK = 120
 
 
 def break_ties(hits: list[Hit], query: str) -> list[Hit]:
@@ -78,7 +71,6 @@ class QuoteSearchScreen(ModalScreen[int | None]):
         self.query_text = ""
         self.shown_query: str | None = None  # the query whose results are on screen
         self._pool = [q for q in doc.quotes if q.kind != MENTION]
-        self._slices: list[tuple[Document, list]] | None = None
         self._cache: dict[str, list[Hit]] = {}
 
     def compose(self) -> ComposeResult:
@@ -102,12 +94,10 @@ class QuoteSearchScreen(ModalScreen[int | None]):
         speaker_part, rest = parse_query(query)
         if cached is None and speaker_part is None and not words(rest):
             cached = [Hit(q, 0.0) for q in self._pool[:MAX_RESULTS]]  # nothing typed: the first ones
-        if cached is not None:
-            self._show(query, cached)
-        elif len(self._pool) > CHUNKED_ABOVE:
-            self._search_in_slices(query)
-        else:
-            self._show(query, self._remember(query, break_ties(search_quotes(self.doc, query, self._pool), query)))
+        if cached is None:
+            # The document's words are indexed on the first search: a novel answers in milliseconds.
+            cached = self._remember(query, break_ties(search_quotes(self.doc, query, self._pool), query))
+        self._show(query, cached)
 
     def _remember(self, query: str, hits: list[Hit]) -> list[Hit]:
         hits = hits[:MAX_RESULTS]
@@ -115,30 +105,6 @@ class QuoteSearchScreen(ModalScreen[int | None]):
             self._cache.pop(next(iter(self._cache)))
         self._cache[query] = hits
         return hits
-
-    def _make_slices(self) -> list[tuple[Document, list]]:
-        """The quotations in slices, grouped by speaker, each with a view of the document
-        that lists only the slice's speakers (search_quotes scores every speaker of the
-        document it is given; the slice's quotes can only match their own)."""
-        by_speaker = sorted(self._pool, key=lambda q: (q.speaker is None, q.speaker or 0, q.index))
-        slices = []
-        for i in range(0, len(by_speaker), CHUNK):
-            part = by_speaker[i : i + CHUNK]
-            wanted = sorted({q.speaker for q in part if q.speaker is not None})
-            view = replace(self.doc, speakers=tuple(self.doc.speakers[s] for s in wanted))
-            slices.append((view, part))
-        return slices
-
-    @work(exclusive=True, group="quote-search")
-    async def _search_in_slices(self, query: str) -> None:
-        hits: list[Hit] = []
-        if self._slices is None:
-            self._slices = self._make_slices()
-        for view, part in self._slices:
-            await asyncio.sleep(0)  # let keystrokes in; cancelled here when a new one comes
-            hits.extend(search_quotes(view, query, part))
-        hits.sort(key=lambda h: (-h.score, h.quote.index))  # the order search_quotes gives
-        self._show(query, self._remember(query, break_ties(hits, query)))
 
     def _show(self, query: str, hits: list[Hit]) -> None:
         if query != self.query_text:
