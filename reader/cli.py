@@ -160,18 +160,27 @@ def speaker_records(path: str, doc) -> list[dict]:
 
 
 def outline_record(path: str, doc) -> dict:
+    """The outline: the parts above the text and the tree of sections that have a heading.
+
+    The text before the first heading (which the app lists under the title) is not a section
+    heading: its counts are the ``opening``, or None when the text starts with a heading.
+    """
     counts = doc.section_counts()
-    nodes = [
-        {"title": s.title, "level": s.level, "paragraphs": counts[s.index][0], "quotes": counts[s.index][1],
-         "sections": []}
+    nodes = {
+        s.index: {"title": s.title, "level": s.level, "paragraphs": counts[s.index][0],
+                  "quotes": counts[s.index][1], "sections": []}
         for s in doc.sections
-    ]
+        if s.heading is not None
+    }
     roots = []
-    for s, node in zip(doc.sections, nodes):
-        (nodes[s.parent]["sections"] if s.parent is not None else roots).append(node)
+    for s in doc.sections:
+        if s.index in nodes:
+            (nodes[s.parent]["sections"] if s.parent in nodes else roots).append(nodes[s.index])
+    opening = next((counts[s.index] for s in doc.sections if s.heading is None), None)
     block = lambda b: b.text if b else None  # noqa: E731
     return {"file": path, "kicker": block(doc.kicker), "title": block(doc.title),
-            "standfirst": block(doc.standfirst), "dateline": block(doc.dateline), "sections": roots}
+            "standfirst": block(doc.standfirst), "dateline": block(doc.dateline), "sections": roots,
+            "opening": None if opening is None else {"paragraphs": opening[0], "quotes": opening[1]}}
 
 
 # ---------------------------------------------------------------------------------------
@@ -232,16 +241,24 @@ def _print_outline(out, rec: dict, fmt: str, first: bool) -> None:
                 value = _md(rec[key]) if md else visible(rec[key])
                 out.write(f"{'- **' if md else ''}{key}{':**' if md else ':'} {value}\n")
 
+        def counted(paragraphs: int, quotes: int) -> str:
+            return (f"{paragraphs} paragraph{'' if paragraphs == 1 else 's'}, "
+                    f"{quotes} quote{'' if quotes == 1 else 's'}")
+
         def walk(nodes, depth):
             for n in nodes:
                 pad = "  " * depth
                 title = _md(n["title"]) if md else visible(n["title"])
-                line = f"{title}  ({n['paragraphs']} paragraphs, {n['quotes']} quotes)"
+                line = f"{title}  ({counted(n['paragraphs'], n['quotes'])})"
                 out.write(f"{pad}- {line}\n" if md else f"{pad}{line}\n")
                 walk(n["sections"], depth + 1)
 
-        out.write("sections:\n" if not md else "- **sections:**\n")
-        walk(rec["sections"], 1)
+        if rec["opening"] is not None:
+            o = rec["opening"]
+            out.write(f"{'- **opening:**' if md else 'opening:'} {counted(o['paragraphs'], o['quotes'])}\n")
+        if rec["sections"]:
+            out.write("sections:\n" if not md else "- **sections:**\n")
+            walk(rec["sections"], 1)
     elif fmt == "csv":
         rows = []
 

@@ -210,9 +210,9 @@ OUTLINE = {
     "standfirst": None,
     "dateline": "LONDON —",
     "sections": [
-        {"title": "Council Votes on Budget", "level": 1, "paragraphs": 2, "quotes": 1, "sections": []},
         {"title": "Opposition responds", "level": 1, "paragraphs": 3, "quotes": 2, "sections": []},
     ],
+    "opening": {"paragraphs": 2, "quotes": 1},
 }
 
 
@@ -221,7 +221,7 @@ def test_outline_json_one_file_is_one_object(article):
     assert status == 0
     obj = json.loads(out)
     assert obj == OUTLINE
-    assert list(obj) == ["kicker", "title", "standfirst", "dateline", "sections"]
+    assert list(obj) == ["kicker", "title", "standfirst", "dateline", "sections", "opening"]
     assert list(obj["sections"][0]) == ["title", "level", "paragraphs", "quotes", "sections"]
 
 
@@ -245,14 +245,13 @@ def test_outline_text_csv_markdown(article):
     assert out.splitlines() == [
         "title: Council Votes on Budget",
         "dateline: LONDON —",
+        "opening: 2 paragraphs, 1 quote",
         "sections:",
-        "  Council Votes on Budget  (2 paragraphs, 1 quotes)",
         "  Opposition responds  (3 paragraphs, 2 quotes)",
     ]
     _, out, _ = run(["outline", str(article), "-f", "csv"])
     assert out.splitlines() == [
         "file,title,level,paragraphs,quotes,parent",
-        f"{article},Council Votes on Budget,1,2,1,",
         f"{article},Opposition responds,1,3,2,",
     ]
     _, out, _ = run(["outline", str(article), "-f", "markdown"])
