@@ -1,4 +1,4 @@
-"""Issue 4's table, row by row, through the real command line (``python -m reader``).
+"""Every kind of awkward input, case by case, through the real command line (``python -m reader``).
 
 Any text file opens, nothing crashes, no traceback, nothing in a file acts on the terminal,
 and the file is never changed.
