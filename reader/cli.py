@@ -17,7 +17,6 @@ import contextlib
 import csv
 import json
 import os
-import re
 import sys
 
 from reader import __version__

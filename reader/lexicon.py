@@ -25,13 +25,6 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
-# Verb phrases whose second word completes them ("went on", "broke in", "put in").
-PHRASAL_PARTICLES = {"went": "on", "put": "in", "broke": "in", "cried": "out", "called": "out", "read": ""}
-
-PRONOUNS = {
-    "he": "m", "she": "f", "they": None, "i": None, "we": None, "him": "m", "her": "f",
-}
-
 # Words that stand before a name as titles or descriptions ("Foreign Minister Sergey Lavrov").
 HONORIFICS = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "mister": "m",

@@ -115,29 +115,6 @@ def _score_speaker(forms: list[list[str]], query_words: list[str], match) -> flo
     return best
 
 
-def speaker_score(speaker: Speaker, query: str) -> float:
-    """How well a query names a speaker, by any of their names or mentions (0 = not at all)."""
-    q = words(query)
-    if not q:
-        return 0.0
-    forms = _speaker_forms(speaker)
-    vocab = _Vocabulary(w for fw in forms for w in fw)
-    return _score_speaker(forms, q, vocab.matches)
-
-
-def text_score(quote_text: str, query: str) -> float:
-    """How well a quote's words match the query's words: the share of query words found."""
-    q = words(query)
-    w = words(quote_text)
-    if not q or not w:
-        return 0.0
-    found = sum(max((word_matches(qw, x) for x in w), default=0.0) for qw in q)
-    score = found / len(q)
-    if fold(query).strip() in fold(quote_text):
-        score += 0.5  # the exact phrase
-    return score
-
-
 class _Index:
     """A document's quotations and speakers, folded into words once."""
 
@@ -170,7 +147,8 @@ class _Index:
         return scores
 
     def text_scores(self, query: str, query_words: list[str]) -> dict[int, float]:
-        """text_score for every quotation that matches at least one query word."""
+        """For every quotation matching a query word: the share of query words it matches (a
+        slip or a prefix counting less), plus a half when it holds the exact phrase."""
         best: dict[int, float] = {}
         for qw in query_words:
             per_quote: dict[int, float] = {}

@@ -536,11 +536,8 @@ _INTERVIEWER = re.compile(
 )
 _SENTENCE_END_RX = re.compile(r"[.!?][\"'”’)]*\s*$")
 _DETERMINER = re.compile(r"\bthe\b")
-_PERSON_NAME = re.compile(
-    r"(?:(?P<title>Mr|Mrs|Ms|Dr|Mayor|President|Senator|Sen|Rep|Gov|Governor|Minister|Judge|Professor|Prof|"
-    r"Sir|Dame|Lord|Lady|General|Gen|Captain|Capt|Chief|Inspector|Detective)\.?\s+)?"
-    r"(?P<first>[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+)(?:\s+[A-Z]\.)?\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+)?"
-)
+# A run of capitalised words ("Foreign Minister Sergey Lavrov", "Mayor Helena Saraiva").
+_CAPITALISED_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-ÖØ-Þ][\w’'\-]*)+")
 _VOCATIVE_NAME = r"(?:(?:Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord|Prince|Princess|Count|Countess)\.?\s+)?[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+"
 _VOCATIVE = re.compile(
     rf"(?:^(?:(?:Oh|O|Ah|Well|Yes|No|Now|Come|My dear|Dear|Good-night|Good night|Good-bye|Good morning),?\s+)?"
@@ -557,7 +554,6 @@ _ONLY_CAPITALISED = re.compile(r"(?:\s+[A-Z][\w’'.\-]*)*\s+")
 _SENTENCE_START = re.compile(r"[.!?;:][\"'”’)]*\s|\n")
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'\-]*")
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Prince|Princess|Count|Countess)\.?\s+$")
-_HONORIFIC_WORDS = "|".join(sorted({h.rstrip(".").capitalize() for h in HONORIFICS}, key=len, reverse=True))
 
 
 class Attributor:
@@ -998,15 +994,20 @@ class Attributor:
 
     def _reported_speech(self) -> None:
         """Names that report speech without a quotation ("Lavrov stressed that ..."), for news,
-        and people introduced by title or first name ("Mayor Helena Saraiva stood up")."""
+        and people introduced by title or first name ("Mayor Helena Saraiva stood up",
+        "Foreign Minister Sergey Lavrov arrived")."""
         for para in self.paragraphs:
             chunk = self.text[para.start : para.end]
-            for m in _PERSON_NAME.finditer(chunk):
-                first = m.group("first")
-                if m.group("title") or first.lower() in MALE_NAMES or first.lower() in FEMALE_NAMES:
-                    ph = phrase_from(m.group())
-                    if ph is not None and ph.kind == "name" and len(ph.name.split()) >= 2:
-                        self.registry.add(ph, self.recent)
+            for m in _CAPITALISED_RUN.finditer(chunk):
+                ph = phrase_from(m.group())
+                if ph is None or ph.kind != "name":
+                    continue
+                core = [w for w in ph.name.split() if w.rstrip(".").lower() not in HONORIFICS]
+                titled = any(t in TITLE_WORDS for t in ph.titles)
+                first = core[0].lower() if core else ""
+                if len(core) >= 2 and (titled or first in MALE_NAMES or first in FEMALE_NAMES) \
+                        and not _is_org_words(core):
+                    self.registry.add(ph, self.recent)
             for v in _VERB.finditer(chunk):
                 if self._inside_quote(para.start + v.start()):
                     continue

@@ -14,8 +14,6 @@ from reader.quotes import TRANSCRIPT_LABEL
 
 OPENING_SECTION = "Opening"
 
-_LINE = re.compile(r"[^\n]*")
-_BLANK = re.compile(r"[ \t\f\v\u00a0\u200b\ufeff]*")
 _TERMINAL = re.compile(r"[.!?:;,…\"'”’»)\]]\s*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s*$|[\"”’»]\s*$")
 _QUOTE_START = re.compile(r"^\s*[\"'“‘«„‹]")
@@ -47,7 +45,6 @@ _DATELINE = re.compile(
     re.VERBOSE,
 )
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_MD_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 @dataclass
