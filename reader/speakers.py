@@ -440,12 +440,17 @@ class Registry:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self.by_token: dict[str, list[int]] = {}
+        # Names that found one entity and no other; cleared whenever names or genders change.
+        self.found: dict[tuple[tuple[str, ...], str | None], Entity] = {}
 
     def _contains(self, big: tuple[str, ...], small: tuple[str, ...]) -> bool:
         n = len(small)
         return n <= len(big) and any(big[i : i + n] == small for i in range(len(big) - n + 1))
 
     def find(self, core: tuple[str, ...], gender: str | None, recent: dict[int, int]) -> Entity | None:
+        known = self.found.get((core, gender))
+        if known is not None:
+            return known
         pool: set[int] = set()
         for t in core:
             pool.update(self.by_token.get(t, ()))
@@ -460,6 +465,8 @@ class Registry:
         if not cands:
             return None
         exact = [e for e in cands if core in e.cores]
+        if len(exact) == 1 and len(cands) == 1:
+            self.found[(core, gender)] = exact[0]
         if len(exact) == 1:
             return exact[0]
         cands.sort(key=lambda e: (-recent.get(e.index, -1), -e.speaks))
@@ -479,12 +486,14 @@ class Registry:
             core = _without_article(core)
         if gender and not e.gender:
             e.gender = gender
+            self.found.clear()
         e.titles.update(t.rstrip(".") for t in ph.titles)
         e.titles.update(w.lower() for w in honor)
         if core not in e.cores:
             e.cores.append(core)
             for t in core:
                 self.by_token.setdefault(t, []).append(e.index)
+            self.found.clear()
         # The fullest form: most name words, honorific kept only for a bare surname.
         cand = " ".join(core) if len(core) >= 2 else ph.name
         if not e.display or len(cand.split()) > len(e.display.split()):
@@ -495,6 +504,7 @@ class Registry:
     def add_description(self, ph: Phrase) -> Entity:
         e = Entity(len(self.entities))
         self.entities.append(e)
+        self.found.clear()
         words = ph.text.split()
         e.kind = ORGANISATION if _is_org_words(words) else PERSON
         e.titles.update(w.lower() for w in words[1:])
@@ -972,6 +982,7 @@ class Attributor:
                 if pm:
                     votes[0 if pm.group(1).lower() in ("he", "his", "him") else 1] += 1
         self.mentions = mentions  # found in text order
+        reg.found.clear()  # genders were voted on
 
     def _appositives(self) -> None:
         """Titles from appositions: "Mr. Sowerberry, the undertaker," makes "the undertaker" him."""
@@ -1173,6 +1184,7 @@ class Attributor:
             e.add_mention(full)
             if (first, surname) not in e.cores:
                 e.cores.append((first, surname))
+                reg.found.clear()
 
     def _addressee(self, paragraph: int, speaker: int | None) -> int | None:
         """Someone the quotation in a paragraph speaks to by name ("Good-night, Nancy")."""
