@@ -380,6 +380,8 @@ def _kind(text: str, span: Span, paragraphs) -> str:
     tail = content.rstrip("'’\"”)")
     ends_sentence = tail[-1:] in (".", "!", "?", ",", ";", ":", "…", "—", "–", "-")
     at_start = not before or before[-1] in ".!?:;—–-([\"“”'‘’…" or before.endswith(",")
+    if at_start and len(words) > 8:
+        return SPEECH  # a quotation that opens a sentence: the common case
     speech_verb_before = _speech_verb_near_end(before)
     if at_start:
         if (not before and not after and 3 <= len(words) <= 8 and _is_title_like(words)

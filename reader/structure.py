@@ -91,7 +91,13 @@ def _blocks(text: str, begin: int = 0) -> list[_Unit]:
 
 def _wrap_width(units: list[_Unit]) -> int:
     """The width at which the text is hard-wrapped, or 0 when lines are not wrapped."""
-    lengths = sorted(e - s for u in units if len(u.lines) > 1 for s, e in u.lines[:-1])
+    lengths: list[int] = []
+    for u in units:
+        if len(u.lines) > 1:
+            lengths.extend(e - s for s, e in u.lines[:-1])
+            if len(lengths) > 20_000:  # plenty to tell the width by
+                break
+    lengths.sort()
     if len(lengths) < 3:
         return 0
     width = lengths[int(len(lengths) * 0.95)]
