@@ -12,6 +12,7 @@ between the last two speakers. A quotation with no recoverable speaker gets none
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -147,6 +148,7 @@ def _trailing_name(words: list[str]) -> tuple[int, int] | None:
     return start, end
 
 
+@functools.lru_cache(maxsize=8192)
 def phrase_from(text: str) -> Phrase | None:
     """Read a noun phrase that stands before or after a speech verb."""
     text = " ".join(text.split()).strip(",—–-").strip()  # one line: "Prince\nAndrew"
