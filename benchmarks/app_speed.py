@@ -213,7 +213,7 @@ async def key_responses(book: Path) -> None:
         await tick
         print(f"  search keystroke, longest wait to handle a key {max(gaps) * 1000:7.1f} ms")
         print(f"  search keystroke, ranked results shown    {statistics.median(answer) * 1000:7.1f} ms (median of 7, "
-              f"max {max(answer) * 1000:.1f}; search_quotes itself is most of it)")
+              f"max {max(answer) * 1000:.1f}; the first builds the word index)")
         await pilot.press("escape")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory with {book.name} open: {peak:.0f} MB  (target < 200)")

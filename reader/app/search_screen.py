@@ -15,7 +15,7 @@ from reader.app.layout import visible
 from reader.model import MENTION, Document
 from reader.search import Hit, fold, parse_query, search_quotes, words
 
-MAX_RESULTS = 100
+MAX_RESULTS = 40  # more than a screen holds; each shown result costs a render
 
 
 def break_ties(hits: list[Hit], query: str) -> list[Hit]:
@@ -71,7 +71,8 @@ class QuoteSearchScreen(ModalScreen[int | None]):
         self.query_text = ""
         self.shown_query: str | None = None  # the query whose results are on screen
         self._pool = [q for q in doc.quotes if q.kind != MENTION]
-        self._cache: dict[str, list[Hit]] = {}
+        self._cache: dict[str, tuple[list[Hit], int]] = {}
+        self._first = [Hit(q, 0.0) for q in self._pool[:MAX_RESULTS]]
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -93,20 +94,19 @@ class QuoteSearchScreen(ModalScreen[int | None]):
         cached = self._cache.get(query)
         speaker_part, rest = parse_query(query)
         if cached is None and speaker_part is None and not words(rest):
-            cached = [Hit(q, 0.0) for q in self._pool[:MAX_RESULTS]]  # nothing typed: the first ones
+            cached = (self._first, None)  # nothing typed: the first quotations, no count
         if cached is None:
             # The document's words are indexed on the first search: a novel answers in milliseconds.
             cached = self._remember(query, break_ties(search_quotes(self.doc, query, self._pool), query))
-        self._show(query, cached)
+        self._show(query, *cached)
 
-    def _remember(self, query: str, hits: list[Hit]) -> list[Hit]:
-        hits = hits[:MAX_RESULTS]
+    def _remember(self, query: str, hits: list[Hit]) -> tuple[list[Hit], int]:
         if len(self._cache) > 64:
             self._cache.pop(next(iter(self._cache)))
-        self._cache[query] = hits
-        return hits
+        self._cache[query] = (hits[:MAX_RESULTS], len(hits))
+        return self._cache[query]
 
-    def _show(self, query: str, hits: list[Hit]) -> None:
+    def _show(self, query: str, hits: list[Hit], total: int | None) -> None:
         if query != self.query_text:
             return  # an older answer
         self.hits = hits
@@ -117,9 +117,14 @@ class QuoteSearchScreen(ModalScreen[int | None]):
         if hits:
             options.highlighted = 0
         count = self.query_one("#search-count", Static)
-        n = len(hits)
-        count.update("No matching quotations" if not n else f"{n}{'+' if n >= MAX_RESULTS else ''} quotation"
-                     f"{'' if n == 1 else 's'} · Enter jumps · Esc closes")
+        if total is None:
+            text = f"{len(self._pool)} quotations · type words or a speaker"
+        elif not total:
+            text = "No matching quotations"
+        else:
+            shown = f"{total}" if total <= len(hits) else f"the best {len(hits)} of {total}"
+            text = f"{shown} quotation{'' if total == 1 else 's'} · Enter jumps · Esc closes"
+        count.update(text)
 
     def _prompt(self, hit: Hit) -> Text:
         q = hit.quote
