@@ -12,10 +12,14 @@ between the last two speakers. A quotation with no recoverable speaker gets none
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from reader.entities import (
+    Entity,
+    Registry,
+    gender_of_name,
+)
 from reader.lexicon import (
     DESCRIPTOR_WORDS,
     FEMALE_NAMES,
@@ -23,501 +27,31 @@ from reader.lexicon import (
     MALE_NAMES,
     NON_PERSON_NOUNS,
     NOT_NAMES,
-    ORGANISATION_WORDS,
     PERSON_NOUNS_FEMALE,
     PERSON_NOUNS_MALE,
-    SPEECH_VERBS,
     TITLE_WORDS,
 )
 from reader.model import MENTION, ORGANISATION, PERSON
+from reader.phrases import (
+    ACCORDING,
+    DASH_ATTRIBUTION,
+    LEAD,
+    PRONOUNS,
+    SENTENCE_BREAK,
+    TAG_VERB_AFTER_NAME,
+    TAG_VERB_FIRST,
+    VERB,
+    VERB_TAIL,
+    Phrase,
+    blank_parentheses,
+    is_org_words,
+    np_at_end,
+    phrase_from,
+    sentence_subject,
+    subject_after,
+    subject_before,
+)
 from reader.quotes import Span
-
-# ---------------------------------------------------------------------------------------
-# Phrases
-
-
-
-def _word_trie(words) -> str:
-    """A regex alternation of words, factored by common prefixes (much faster to scan)."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        alt = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{alt})?" if "" in node else alt
-
-    return emit(trie)
-
-
-_VERB = re.compile(rf"\b(?:{_word_trie(SPEECH_VERBS)})\b")
-_VERB_TAIL = re.compile(r"\s+(?:on|in|out|up)\b")
-_ABBREVIATIONS = frozenset(
-    "Mr Ms Dr St Jr Sr Lt Gen Col Sen Rep Gov Mrs Rev Maj Capt Sgt Adm Prof Mme Vt No Mt Ft Del Cmdr Supt "
-    "Det Pres Atty Insp Inc Co Corp Ltd Bros Ave Blvd Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec Ala Ariz Ark "
-    "Calif Colo Conn Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va "
-    "Wash Wis Wyo".split()
-)
-_PUNCT_SPACE = re.compile(r"[.!?;]\s|\n\n")
-_WORD_END = re.compile(r"[A-Za-z]+$")
-
-
-class _SentenceBreaks:
-    """Where sentences end: . ! ? or ; and a space, except after an initial or a title ("Mr.")."""
-
-    @staticmethod
-    def _real(s: str, m: re.Match) -> bool:
-        if s[m.start()] != ".":
-            return True
-        w = _WORD_END.search(s, max(0, m.start() - 5), m.start())
-        return not (w and (w.group() in _ABBREVIATIONS or (len(w.group()) == 1 and w.group().isupper())))
-
-    def finditer(self, s: str, pos: int = 0, endpos: int | None = None):
-        for m in _PUNCT_SPACE.finditer(s, pos, len(s) if endpos is None else endpos):
-            if self._real(s, m):
-                yield m
-
-    def search(self, s: str, pos: int = 0, endpos: int | None = None):
-        end = len(s) if endpos is None else endpos
-        while True:
-            m = _PUNCT_SPACE.search(s, pos, end)
-            if m is None or self._real(s, m):
-                return m
-            pos = m.end()
-
-
-_SENTENCE_BREAK = _SentenceBreaks()
-_CAP = re.compile(r"[A-ZÀ-ÖØ-Þ]")
-_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "ibn", "of", "y"}
-_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "one", "another", "this", "that",
-                "some", "your", "each"}
-_PRONOUNS = {"he": "m", "she": "f", "they": None, "i": None, "we": None, "you": None, "it": None}
-# Words at which the phrase after an inverted verb ends: "said the prince, not at all ...",
-# "replied Mr. Gamfield doggedly", "said he without altering his tone".
-_STOP_AFTER_VERB = frozenset(
-    """to in at on during after before when while as with from who whose which that and but for about into
-    above below behind beside near outside inside across along beyond through without upon over under
-    because if though although then again once quickly slowly softly quietly loudly angrily sadly gravely
-    calmly eagerly coldly drily dryly hastily suddenly simply not looking turning smiling laughing shaking
-    nodding taking pointing adding holding glancing rising getting speaking being having this last monday
-    tuesday wednesday thursday friday saturday sunday yesterday today tonight recently earlier later
-    afterward afterwards now here there""".split()
-)
-_ADVERB = re.compile(r"^(?:\w+ly|then|again|also|now|later|once|still|simply|too|finally|even|had|has|have|was|"
-                     r"would|will|had|once|later|then)$", re.I)
-_TAG_VERB_FIRST = re.compile(r"(?P<v>[a-z]+(?:ed|es))\b(?=\s+(?:the\s|[A-ZÀ-ÖØ-Þ]|he\b|she\b))")
-_TAG_VERB_AFTER_NAME = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-ZÀ-ÖØ-Þ][\w’'\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]*){0,2}\s+(?P<v>[a-z]+(?:ed|es))\b(?=\s*[.,;!?—]|$)"
-)
-_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,.;:!?\"“”]{1,80})")
-_WORD = re.compile(r"[\w'’.\-]+")
-
-
-def _words(s: str) -> list[str]:
-    return _WORD.findall(s)
-
-
-def _is_cap(w: str) -> bool:
-    return bool(w) and bool(_CAP.match(w))
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """A phrase that names a speaker: a name, a description or a pronoun."""
-
-    kind: str  # "name", "description", "pronoun"
-    text: str  # as written
-    name: str = ""  # for names: the proper-name part ("Chuck Jordan" of "Tulsa police Chief Chuck Jordan")
-    titles: tuple[str, ...] = ()  # lower-case words before the name or of the description
-
-
-def _trailing_name(words: list[str]) -> tuple[int, int] | None:
-    """The last run of capitalised words (with particles) that ends the list, as (start, end)."""
-    end = len(words)
-    if not end or not _is_cap(words[-1]):
-        return None
-    start = end - 1
-    while start > 0 and (_is_cap(words[start - 1]) or (words[start - 1] in _PARTICLES and start - 1 > 0 and _is_cap(words[start - 2]))):
-        start -= 1
-    return start, end
-
-
-@functools.lru_cache(maxsize=8192)
-def phrase_from(text: str) -> Phrase | None:
-    """Read a noun phrase that stands before or after a speech verb."""
-    text = " ".join(text.split()).strip(",—–-").strip()  # one line: "Prince\nAndrew"
-    words = _words(text)
-    words = [w.rstrip(".") if w.endswith(".") and w.rstrip(".").lower() not in HONORIFICS and
-             w.rstrip(".").lower() not in TITLE_WORDS and len(w) > 2 else w for w in words]
-    if not words or len(words) > 10:
-        return None
-    low = [w.lower() for w in words]
-    if len(words) == 1 and low[0] in _PRONOUNS:
-        return Phrase("pronoun", low[0])
-    span = _trailing_name(words)
-    if span:
-        s, e = span
-        name_words = words[s:e]
-        # Strip titles and descriptors off the front of the name: "Foreign Minister Sergey Lavrov",
-        # "PolitiFact Executive Director Aaron Sharockman".
-        titles = [w.lower() for w in words[:s] if w.lower() not in _DETERMINERS]
-        k = 0
-        for j in range(len(name_words) - 1):
-            w = name_words[j].lower().rstrip(".")
-            if w in TITLE_WORDS or w in DESCRIPTOR_WORDS or w in HONORIFICS or w.endswith(("'s", "’s")):
-                k = j + 1
-        if k and not _is_org_words(name_words[k:]):
-            titles.extend(w.lower().rstrip(".") for w in name_words[:k])
-        else:
-            k = 0
-        core = [w[:-2] if w.endswith(("'s", "’s")) else w for w in name_words[k:]]
-        while len(core) > 1 and core[0].lower() in _SENTENCE_OPENERS:
-            core = core[1:]  # "And Natásha", "But Pierre": a sentence's first word is no name
-        if len(core) == 1 and (core[0].lower() in NOT_NAMES or core[0].lower() in TITLE_WORDS
-                               or core[0].lower() in DESCRIPTOR_WORDS) and core[0].lower().rstrip(".") not in HONORIFICS:
-            return None
-        honorific = [w for w in name_words[:k] if w.lower().rstrip(".") in HONORIFICS]
-        name = " ".join(core)
-        if honorific and len(core) == 1:
-            name = f"{honorific[-1]} {name}"
-        # "the New York Times": a capitalised organisation name after "the" keeps it.
-        if s >= 1 and low[s - 1] == "the" and _is_org_words(core):
-            name = " ".join(words[s - 1 : e])
-        return Phrase("name", text, name, tuple(titles))
-    if low[0] in _DETERMINERS or (len(words) >= 2 and words[0].endswith(("'s", "’s"))):
-        while len(words) > 2 and low[-1].endswith("ly"):
-            words, low = words[:-1], low[:-1]  # "the prince rapidly"
-        if len(words) > 7 or len(words) < 2 or any(w in _CLAUSE_WORDS for w in low[1:]):
-            return None  # "the city has still not": a clause, not a noun phrase
-        if low[-1] in _FUNCTION_WORDS:
-            return None  # "the suite and", "her sigh seemed to"
-        return Phrase("description", " ".join(words), "", tuple(w for w in low[1:]))
-    return None
-
-
-_PUBLICATION_WORDS = frozenset("times post journal news guardian telegraph herald tribune gazette economist".split())
-
-
-def _without_article(core: tuple[str, ...]) -> tuple[str, ...]:
-    """"The Ministry of Infrastructure" -> "Ministry of Infrastructure"; "The New York Times" keeps it."""
-    if len(core) > 1 and core[0] == "The" and not any(w.lower() in _PUBLICATION_WORDS for w in core):
-        return core[1:]
-    return core
-
-
-def _is_org_words(words: list[str]) -> bool:
-    return any(w.lower().strip(".,") in ORGANISATION_WORDS for w in words)
-
-
-def _subject_before(pre: str) -> tuple[Phrase, int] | None:
-    """The subject that ends `pre` (the text just before a speech verb) and its offset in pre."""
-    body = pre.rstrip()
-    # Drop adverbs and auxiliaries between subject and verb: "Mr. Darcy coolly replied", "he had said".
-    while True:
-        parts = body.rsplit(None, 1)
-        if not parts:
-            break
-        last = parts[-1]
-        if last.isalnum() and _ADVERB.match(last) and last.lower() not in _PRONOUNS and not _is_cap(last):
-            body = body[: len(body) - len(last)].rstrip()
-            continue
-        break
-    if not body:
-        return None
-    # Appositives: "Scott Pruitt, the attorney general of Oklahoma, said" / "Quina Jones, 25, said".
-    segments = [seg for seg in re.split(r",", body)]
-    cut = len(segments) - 1
-    enclosed = len(segments) >= 2 and not segments[-1].strip()  # "NAME, the X, said"
-    if enclosed:
-        segments = segments[:-1]
-        cut = len(segments) - 1
-    k = cut
-    while enclosed and k > 0 and _is_appositive(segments[k]) and len(segments) - k <= 3:
-        k -= 1
-    if k != cut:
-        head = segments[k]
-        ph = _np_at_end(head)
-        if ph and ph.kind == "name":
-            offset = sum(len(s) + 1 for s in segments[:k]) + head.rfind(ph.text.split()[0])
-            return ph, offset
-    ph = _np_at_end(segments[cut])
-    if ph is None:
-        return None
-    offset = sum(len(s) + 1 for s in segments[:cut]) + max(0, segments[cut].rfind(ph.text.split()[0]))
-    return ph, offset
-
-
-_LEAD = re.compile(r"[\s,]*(?:[—–-]+\s*)?")
-_PARENTHESES = re.compile(r"\([^()\n]{0,60}\)")
-_DASH_ATTRIBUTION = re.compile(
-    r"\s*[―—–]\s*(?P<name>[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'.\-]*){0,3})\s*(?:[.,;]|\n|$)"
-)
-
-
-def _blank_parentheses(s: str) -> str:
-    """Blank out short parenthetical asides ("Rep. John Mica (R-Fla.) said"), keeping offsets."""
-    return _PARENTHESES.sub(lambda m: " " * len(m.group()), s) if "(" in s else s
-
-
-_SENTENCE_OPENERS = frozenset(
-    "and but or so yet then when while as if though although because since after before where why how what "
-    "who that this these those oh ah well yes no now still also even just only perhaps meanwhile however "
-    "there here thus".split()
-)
-_FUNCTION_WORDS = frozenset(
-    "and or but to of from at by for with in on as than that seemed seem seems began about into upon".split()
-)
-_CLAUSE_WORDS = frozenset(
-    "has have had is was were are be been being will would shall should can could may might must do does did "
-    "not never also still just who which that whose".split()
-)
-_PARTY_LABEL = re.compile(r"[RDI]-[A-Z][A-Za-z.]*$")
-
-
-def _is_appositive(seg: str) -> bool:
-    s = seg.strip()
-    if not s:
-        return False
-    w = s.split()
-    return (w[0].lower() in _DETERMINERS or w[0][0].isdigit() or not _is_cap(w[0])
-            or w[0].lower() in ("who", "one", "of", "an", "whose", "himself", "herself")
-            or bool(_PARTY_LABEL.match(s)))  # "Mitch McConnell, R-Ky., said"
-
-
-_CLAUSE_START = re.compile(r".*(?:^|[.!?;:\"“”]\s*|\b(?:and|but|as|when|while|because|so|then|after|before)\s+)", re.S)
-
-
-def _np_at_end(seg: str) -> Phrase | None:
-    """The noun phrase at the end of a clause fragment."""
-    s = seg.strip()
-    if not s:
-        return None
-    m = _CLAUSE_START.match(s)
-    if m:
-        s = s[m.end():]
-    words = s.split()
-    if not words:
-        return None
-    if words[-1].lower() in _PRONOUNS:
-        return Phrase("pronoun", words[-1].lower())
-    span = _trailing_name(words)
-    if span:
-        st = span[0]
-        # Take descriptive words before the name too: "Tulsa police Chief Chuck Jordan".
-        pre_words = words[max(0, st - 4) : st]
-        j = len(pre_words)
-        while j > 0 and (pre_words[j - 1].lower() in DESCRIPTOR_WORDS or pre_words[j - 1].lower() in TITLE_WORDS
-                         or pre_words[j - 1].lower() in _DETERMINERS or pre_words[j - 1].endswith(("'s", "’s"))
-                         or pre_words[j - 1].lower() in ORGANISATION_WORDS):
-            j -= 1
-        return phrase_from(" ".join(pre_words[j:] + words[st:]))
-    # A description: from the last determiner on ("the minister"), or, when the clause is a
-    # subject with a prepositional phrase ("the sign on the door"), up to the preposition.
-    for i in range(len(words) - 1, max(-1, len(words) - 7), -1):
-        wl = words[i].lower()
-        if wl in _DETERMINERS or words[i].endswith(("'s", "’s")):
-            if wl in ("that", "this") and i == len(words) - 1:
-                return None
-            if i > 0 and words[i - 1].lower() == "the" and wl not in _DETERMINERS:
-                i -= 1  # "the city's finance chief"
-            j = i
-            while j > 0 and words[j - 1].lower() in _PREPOSITIONS and j - 2 >= 0:
-                # "the sign on the door": step back over "on" to the phrase it qualifies.
-                k = j - 2
-                while k > 0 and words[k].lower() not in _DETERMINERS:
-                    k -= 1
-                if words[k].lower() not in _DETERMINERS or j - k > 5:
-                    break
-                j = k
-            if j != i:
-                return phrase_from(" ".join(words[j : _prep_index(words, j)]))
-            return phrase_from(" ".join(words[i:]))
-    return None
-
-
-_PREPOSITIONS = frozenset("on in at above below behind beside near outside inside across along beyond by under over".split())
-
-
-def _prep_index(words: list[str], start: int) -> int:
-    for n in range(start + 1, len(words)):
-        if words[n].lower() in _PREPOSITIONS:
-            return n
-    return len(words)
-
-
-def _sentence_subject(clause: str) -> tuple[Phrase, int] | None:
-    """The subject at the start of a clause: "In a speech, Trump attacked ..." -> Trump."""
-    offset = 0
-    for seg in clause.split(","):
-        words = seg.split()
-        if words:
-            first = words[0]
-            lead = seg.index(first)
-            if first.lower() in ("he", "she", "they"):
-                return Phrase("pronoun", first.lower()), offset + lead
-            if _is_cap(first) and first.lower() not in NOT_NAMES and not first.endswith(("ing", "ed")):
-                k = 1
-                while k < len(words) and _is_cap(words[k]):
-                    k += 1
-                ph = phrase_from(" ".join(words[:k]))
-                if ph is not None and ph.kind == "name":
-                    return ph, offset + lead
-        offset += len(seg) + 1
-    return None
-
-
-def _subject_after(post: str) -> Phrase | None:
-    """The speaker named after an inverted speech verb: 'said the prince, not at all ...'."""
-    stop = _SENTENCE_BREAK.search(post)
-    if stop:
-        post = post[: stop.start()]
-    s = re.split(r"[,;:!?\"“”()—–]|\s-\s|\s--", post, maxsplit=1)[0].rstrip(".")
-    kept = []
-    for w in s.split():
-        if w.lower().strip(".'’") in _STOP_AFTER_VERB:
-            break
-        kept.append(w)
-    s = " ".join(kept)
-    if not s:
-        return None
-    return phrase_from(s)
-
-
-# ---------------------------------------------------------------------------------------
-# Entities
-
-
-@dataclass
-class Entity:
-    index: int
-    kind: str = PERSON
-    cores: list[tuple[str, ...]] = field(default_factory=list)  # name tokens without titles
-    titles: set[str] = field(default_factory=set)
-    gender: str | None = None
-    votes: list[int] = field(default_factory=lambda: [0, 0])
-    mentions: list[str] = field(default_factory=list)
-    display: str = ""
-    speaks: int = 0
-
-    def add_mention(self, s: str) -> None:
-        if s and s not in self.mentions:
-            self.mentions.append(s)
-
-    def best_gender(self) -> str | None:
-        if self.gender:
-            return self.gender
-        m, f = self.votes
-        if m >= 2 * f + 1:
-            return "m"
-        if f >= 2 * m + 1:
-            return "f"
-        return None
-
-
-def _gender_of_name(core: tuple[str, ...], titles) -> str | None:
-    for t in titles:
-        g = HONORIFICS.get(t.rstrip("."))
-        if g:
-            return g
-    if len(core) >= 2 or core:
-        first = core[0].lower()
-        if first.rstrip(".") in HONORIFICS:
-            return HONORIFICS[first.rstrip(".")]
-        if first in MALE_NAMES and first not in FEMALE_NAMES:
-            return "m"
-        if first in FEMALE_NAMES and first not in MALE_NAMES:
-            return "f"
-    return None
-
-
-class Registry:
-    """The people and organisations of one document."""
-
-    def __init__(self) -> None:
-        self.entities: list[Entity] = []
-        self.by_token: dict[str, list[int]] = {}
-        # Names that found one entity and no other; cleared whenever names or genders change.
-        self.found: dict[tuple[tuple[str, ...], str | None], Entity] = {}
-
-    def _contains(self, big: tuple[str, ...], small: tuple[str, ...]) -> bool:
-        n = len(small)
-        return n <= len(big) and any(big[i : i + n] == small for i in range(len(big) - n + 1))
-
-    def find(self, core: tuple[str, ...], gender: str | None, recent: dict[int, int]) -> Entity | None:
-        known = self.found.get((core, gender))
-        if known is not None:
-            return known
-        pool: set[int] = set()
-        for t in core:
-            pool.update(self.by_token.get(t, ()))
-        cands = []
-        for idx in pool:
-            e = self.entities[idx]
-            if any(c == core or self._contains(c, core) or self._contains(core, c) for c in e.cores):
-                g = e.best_gender()
-                if gender and g and g != gender:
-                    continue
-                cands.append(e)
-        if not cands:
-            return None
-        exact = [e for e in cands if core in e.cores]
-        if len(exact) == 1 and len(cands) == 1:
-            self.found[(core, gender)] = exact[0]
-        if len(exact) == 1:
-            return exact[0]
-        cands.sort(key=lambda e: (-recent.get(e.index, -1), -e.speaks))
-        return cands[0]
-
-    def add(self, ph: Phrase, recent: dict[int, int]) -> Entity:
-        words = ph.name.split()
-        honor = [w for w in words[:-1] if w.lower().rstrip(".") in HONORIFICS]
-        core = tuple(w for w in words if w not in honor) or tuple(words)
-        gender = _gender_of_name(core, list(ph.titles) + [w.lower() for w in honor])
-        e = self.find(core, gender, recent)
-        if e is None:
-            e = Entity(len(self.entities))
-            self.entities.append(e)
-            e.kind = ORGANISATION if _is_org_words(list(core)) or ph.name.lower().startswith("the ") else PERSON
-        if e.kind == ORGANISATION:
-            core = _without_article(core)
-        if gender and not e.gender:
-            e.gender = gender
-            self.found.clear()
-        e.titles.update(t.rstrip(".") for t in ph.titles)
-        e.titles.update(w.lower() for w in honor)
-        if core not in e.cores:
-            e.cores.append(core)
-            for t in core:
-                self.by_token.setdefault(t, []).append(e.index)
-            self.found.clear()
-        # The fullest form: most name words, honorific kept only for a bare surname.
-        cand = " ".join(core) if len(core) >= 2 else ph.name
-        if not e.display or len(cand.split()) > len(e.display.split()):
-            e.display = cand
-        e.add_mention(ph.text)
-        return e
-
-    def add_description(self, ph: Phrase) -> Entity:
-        e = Entity(len(self.entities))
-        self.entities.append(e)
-        self.found.clear()
-        words = ph.text.split()
-        e.kind = ORGANISATION if _is_org_words(words) else PERSON
-        e.titles.update(w.lower() for w in words[1:])
-        e.display = ph.text
-        head = words[-1].lower()
-        e.gender = "m" if head in PERSON_NOUNS_MALE else "f" if head in PERSON_NOUNS_FEMALE else None
-        e.add_mention(ph.text)
-        return e
-
-
-# ---------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -609,40 +143,40 @@ class Attributor:
         base, after = self._after_text(i)
         if not after:
             return None
-        d = _DASH_ATTRIBUTION.match(after) if after.lstrip()[:1] in ("―", "—", "–") else None
+        d = DASH_ATTRIBUTION.match(after) if after.lstrip()[:1] in ("―", "—", "–") else None
         if d:
             ph = phrase_from(d.group("name"))
             if ph and ph.kind == "name":
                 return Tag(ph, "—", base + d.start("name"))
-        after = _blank_parentheses(after)
-        m = _LEAD.match(after)
+        after = blank_parentheses(after)
+        m = LEAD.match(after)
         lead = m.end()
         # Only the clause right after the quotation.
-        stop = _SENTENCE_BREAK.search(after, lead)
+        stop = SENTENCE_BREAK.search(after, lead)
         clause = after[: stop.start() + 1 if stop else len(after)]
-        v = _VERB.search(clause, lead)
+        v = VERB.search(clause, lead)
         if v and v.start() - lead <= 160:
             vs, ve = v.span()
         else:
             # An unlisted verb in tag position: '"...," blustered Bounderby' / 'Bounderby blustered.'
-            v = _TAG_VERB_FIRST.match(clause, lead) or _TAG_VERB_AFTER_NAME.match(clause, lead)
+            v = TAG_VERB_FIRST.match(clause, lead) or TAG_VERB_AFTER_NAME.match(clause, lead)
             if not v:
                 return None
             vs, ve = v.span("v")
         pre = clause[lead:vs]
         verb_end = ve
-        t = _VERB_TAIL.match(clause, verb_end)
+        t = VERB_TAIL.match(clause, verb_end)
         if t:
             verb_end = t.end()
         cue = clause[vs:verb_end]
         if not pre.strip():
-            ph = _subject_after(clause[verb_end:])
+            ph = subject_after(clause[verb_end:])
             if ph is None:
                 return None
             return Tag(ph, cue, base + verb_end + max(0, clause[verb_end:].find(ph.text.split()[0])))
         if len(pre.split(",")[0].split()) > 10 or len(pre.split()) > 40 or re.search(r"[\"“”]", pre):
             return None
-        sub = _subject_before(pre)
+        sub = subject_before(pre)
         if sub is None:
             return None
         ph, off = sub
@@ -677,33 +211,33 @@ class Attributor:
             base, before = intro
         # The clause that leads into the quotation: 'NAME said:', 'NAME told reporters that ...'.
         stripped = before.rstrip()
-        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(before)]
+        breaks = [m.end() for m in SENTENCE_BREAK.finditer(before)]
         clause_start = breaks[-1] if breaks else 0
         if not self.fiction and not before[clause_start:].strip() and len(breaks) >= 1:
             # The quotation opens a sentence: the sentence before it may name the speaker
             # ('Lavrov noted. "..."').
             clause_start = breaks[-2] if len(breaks) >= 2 else 0
-        clause = _blank_parentheses(before[clause_start:])
-        for v in reversed(list(_VERB.finditer(clause))):
+        clause = blank_parentheses(before[clause_start:])
+        for v in reversed(list(VERB.finditer(clause))):
             pre = clause[: v.start()]
             if v.group().endswith("ing") and pre.rstrip().endswith(","):
                 # '..., saying, "Q"': the participle's subject is the sentence's.
-                sub = _sentence_subject(pre)
+                sub = sentence_subject(pre)
                 if sub:
                     return Tag(sub[0], v.group(), base + clause_start + sub[1])
                 continue
             if pre.strip():
-                sub = _subject_before(pre)
+                sub = subject_before(pre)
                 if sub:
                     return Tag(sub[0], v.group(), base + clause_start + sub[1])
             else:
-                ph = _subject_after(clause[v.end() :])
+                ph = subject_after(clause[v.end() :])
                 if ph:
                     return Tag(ph, v.group(), base + clause_start + v.end())
         m = None
         para = self.paragraphs[self.spans[i].paragraph]
         # "According to NAME" in the sentence or two before (bounded: a 5 MB paragraph stays linear).
-        for m in _ACCORDING.finditer(self.text, max(para.start, self.spans[i].open_mark - 1000), self.spans[i].open_mark):
+        for m in ACCORDING.finditer(self.text, max(para.start, self.spans[i].open_mark - 1000), self.spans[i].open_mark):
             pass
         if m:
             ph = phrase_from(m.group("np"))
@@ -711,7 +245,7 @@ class Attributor:
                 return Tag(ph, "according to", m.start("np"))
         if stripped.endswith(":"):
             # "Lavrov: ..." headlines, "The New York Times reports:" is caught above.
-            ph = _np_at_end(stripped[:-1])
+            ph = np_at_end(stripped[:-1])
             if ph and ph.kind == "name":
                 return Tag(ph, ":", base + stripped.rfind(ph.text.split()[0]))
             # "..., the city's finance chief set out how the money would be raised:"
@@ -726,7 +260,7 @@ class Attributor:
                             return Tag(ph, ":", base + clause_start + m.start())
                         break
             # "With leaders worried, President Obama is rolling out a new message:"
-            sub = _sentence_subject(stripped[clause_start:-1])
+            sub = sentence_subject(stripped[clause_start:-1])
             if sub is not None and sub[0].kind == "name":
                 return Tag(sub[0], ":", base + clause_start + sub[1])
         return None
@@ -840,7 +374,7 @@ class Attributor:
             return None
         if pronoun not in ("he", "she"):
             return None
-        gender = _PRONOUNS[pronoun]
+        gender = PRONOUNS[pronoun]
         if not self.fiction:
             e = self._recent_subject(pos, ctx.prev_para_start, gender)
             if e is None:
@@ -865,7 +399,7 @@ class Attributor:
         words = [w.lower() for w in ph.text.split()]
         head = words[-1].rstrip(".,")
         indefinite = words[0] in ("a", "an", "one", "another", "some", "each")
-        org = _is_org_words(words)
+        org = is_org_words(words)
         if head in NON_PERSON_NOUNS:
             return None  # "a voice announced", "a sign read"
         if indefinite:
@@ -1019,15 +553,15 @@ class Attributor:
                 titled = any(t in TITLE_WORDS for t in ph.titles)
                 first = core[0].lower() if core else ""
                 if len(core) >= 2 and (titled or first in MALE_NAMES or first in FEMALE_NAMES) \
-                        and not _is_org_words(core):
+                        and not is_org_words(core):
                     self.registry.add(ph, self.recent)
-            for v in _VERB.finditer(chunk):
+            for v in VERB.finditer(chunk):
                 if self._inside_quote(para.start + v.start()):
                     continue
                 clause_start = 0
-                for m in _SENTENCE_BREAK.finditer(chunk, max(0, v.start() - 200), v.start()):
+                for m in SENTENCE_BREAK.finditer(chunk, max(0, v.start() - 200), v.start()):
                     clause_start = m.end()
-                sub = _subject_before(chunk[clause_start : v.start()])
+                sub = subject_before(chunk[clause_start : v.start()])
                 if sub and sub[0].kind == "name":
                     self.registry.add(sub[0], self.recent)
 
@@ -1178,7 +712,7 @@ class Attributor:
             first, count = firsts.popitem()
             if self.fiction and count < 2 and first.lower() not in MALE_NAMES | FEMALE_NAMES:
                 continue
-            gender = _gender_of_name((first, surname), [])
+            gender = gender_of_name((first, surname), [])
             if gender and e.best_gender() and gender != e.best_gender():
                 continue
             full = f"{first} {surname}"
