@@ -18,9 +18,7 @@ def analyse(text: str, markdown: bool = False, warnings: tuple[str, ...] = ()) -
     """Analyse decoded, newline-normalised text."""
     st = parse_structure(text, markdown=markdown)
     spans = find_quotes(text, st.paragraphs)
-    fiction = len(text) > _FICTION_LENGTH or any(
-        s.heading is not None and s.heading.text.lower().startswith(("chapter", "book ", "stave")) for s in st.sections
-    )
+    fiction = st.chapter_headings > 0 or len(text) > _FICTION_LENGTH
     attributions, entities = attribute_speakers(text, st.paragraphs, spans, fiction=fiction)
 
     # Only entities that speak become speakers; renumber them by first quotation.

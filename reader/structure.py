@@ -64,6 +64,7 @@ class Structure:
     title: Block | None
     standfirst: Block | None
     dateline: Block | None
+    chapter_headings: int = 0  # BOOK / PART / CHAPTER headings: a book, most likely
 
 
 # Leading blanks: any whitespace but a newline (ideographic and em spaces, \x1c-\x1f too), BOM, ZWSP.
@@ -251,8 +252,9 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
     body_units = units[i:]
     # A book with chapter headings has no other headings: a short line in it is a line of verse,
     # a letter's signature or a cry ("JULIE", "Who still is thinking but of thee!").
-    chaptered = not markdown and sum(
-        1 for u in body_units if len(u.lines) == 1 and _heading_level(text[u.start : u.end]) is not None) >= 2
+    chapter_headings = 0 if markdown else sum(
+        1 for u in body_units if len(u.lines) == 1 and _heading_level(text[u.start : u.end]) is not None)
+    chaptered = chapter_headings >= 2
     for k, u in enumerate(body_units):
         t = first_text(u)
         level: int | None = None
@@ -314,7 +316,7 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
         parent = remap.get(s["parent"]) if s["parent"] is not None else None
         out_sections.append(Section(idx, s["title"], s["level"], s["heading"], s["first"], s["count"], parent))
     made = tuple(Paragraph(n, start, end, section - offset) for n, (start, end, section) in enumerate(paragraphs))
-    return Structure(made, tuple(out_sections), kicker, title, standfirst, dateline)
+    return Structure(made, tuple(out_sections), kicker, title, standfirst, dateline, chapter_headings)
 
 
 def _merge_subtitle(section: dict) -> bool:
