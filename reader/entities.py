@@ -68,29 +68,53 @@ class Registry:
 
     def __init__(self) -> None:
         self.entities: list[Entity] = []
-        self.by_token: dict[str, list[int]] = {}
+        # Every run of words of every name (("Sergey",), ("Lavrov",), ("Sergey", "Lavrov")) ->
+        # the entities whose names hold it, newest last; and every whole name -> its entities.
+        self._by_part: dict[tuple[str, ...], list[int]] = {}
+        self._by_core: dict[tuple[str, ...], list[int]] = {}
         # Names that found one entity and no other; cleared whenever names or genders change.
         self.found: dict[tuple[tuple[str, ...], str | None], Entity] = {}
 
-    def _contains(self, big: tuple[str, ...], small: tuple[str, ...]) -> bool:
-        n = len(small)
-        return n <= len(big) and any(big[i : i + n] == small for i in range(len(big) - n + 1))
+    # A name held by more entities than this is looked for among the newest of them only: a
+    # text of thousands of look-alike names stays linear.
+    MAX_CANDIDATES = 64
+
+    def add_core(self, e: Entity, core: tuple[str, ...]) -> None:
+        """Another name of ``e`` ("Helena Saraiva" for the entity known as "Saraiva")."""
+        if core in e.cores:
+            return
+        e.cores.append(core)
+        self._index(e, core)
+        self.found.clear()
+
+    def _index(self, e: Entity, core: tuple[str, ...]) -> None:
+        self._by_core.setdefault(core, []).append(e.index)
+        n = len(core)
+        for a in range(n):
+            for b in range(a + 1, min(n, a + 6) + 1):
+                ids = self._by_part.setdefault(core[a:b], [])
+                if not ids or ids[-1] != e.index:
+                    ids.append(e.index)
 
     def find(self, core: tuple[str, ...], gender: str | None, recent: dict[int, int]) -> Entity | None:
+        """The entity a name refers to: one whose name holds it or that it holds ("Lavrov" and
+        "Sergey Lavrov"), of a compatible gender; the one named most recently wins a tie."""
         known = self.found.get((core, gender))
         if known is not None:
             return known
-        pool: set[int] = set()
-        for t in core:
-            pool.update(self.by_token.get(t, ()))
+        limit = self.MAX_CANDIDATES
+        pool: set[int] = set(self._by_part.get(core, ())[-limit:])  # names that hold this one
+        n = len(core)
+        for a in range(n):  # names this one holds
+            for b in range(a + 1, n + 1):
+                pool.update(self._by_core.get(core[a:b], ())[-limit:])
         cands = []
         for idx in pool:
             e = self.entities[idx]
-            if any(c == core or self._contains(c, core) or self._contains(core, c) for c in e.cores):
-                g = e.best_gender()
-                if gender and g and g != gender:
-                    continue
-                cands.append(e)
+            g = e.best_gender()
+            if gender and g and g != gender:
+                continue
+            cands.append(e)
         if not cands:
             return None
         exact = [e for e in cands if core in e.cores]
@@ -98,7 +122,7 @@ class Registry:
             self.found[(core, gender)] = exact[0]
         if len(exact) == 1:
             return exact[0]
-        cands.sort(key=lambda e: (-recent.get(e.index, -1), -e.speaks))
+        cands.sort(key=lambda e: (-recent.get(e.index, -1), -e.speaks, e.index))
         return cands[0]
 
     def add(self, ph: Phrase, recent: dict[int, int]) -> Entity:
@@ -118,11 +142,7 @@ class Registry:
             self.found.clear()
         e.titles.update(t.rstrip(".") for t in ph.titles)
         e.titles.update(w.lower() for w in honor)
-        if core not in e.cores:
-            e.cores.append(core)
-            for t in core:
-                self.by_token.setdefault(t, []).append(e.index)
-            self.found.clear()
+        self.add_core(e, core)
         # The fullest form: most name words, honorific kept only for a bare surname.
         cand = " ".join(core) if len(core) >= 2 else ph.name
         if not e.display or len(cand.split()) > len(e.display.split()):

@@ -83,7 +83,10 @@ _INTERVIEWER = re.compile(
 _SENTENCE_END_RX = re.compile(r"[.!?][\"'”’)]*\s*$")
 _DETERMINER = re.compile(r"\bthe\b")
 # A run of capitalised words ("Foreign Minister Sergey Lavrov", "Mayor Helena Saraiva").
-_CAPITALISED_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-ÖØ-Þ][\w’'\-]*)+")
+# Whole words only (a run starts where a word starts and takes every word whole): inside a
+# long token (base64, an identifier) the scan must not try every capital letter again.
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w’'\-])[A-ZÀ-ÖØ-Þ][\w’'\-]*(?![\w’'\-])\.?(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-ÖØ-Þ][\w’'\-]*(?![\w’'\-]))+")
 _VOCATIVE_NAME = r"(?:(?:Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord|Prince|Princess|Count|Countess)\.?\s+)?[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+"
 _VOCATIVE = re.compile(
     rf"(?:^(?:(?:Oh|O|Ah|Well|Yes|No|Now|Come|My dear|Dear|Good-night|Good night|Good-bye|Good morning),?\s+)?"
@@ -558,8 +561,8 @@ class Attributor:
             for v in VERB.finditer(chunk):
                 if self._inside_quote(para.start + v.start()):
                     continue
-                clause_start = 0
-                for m in SENTENCE_BREAK.finditer(chunk, max(0, v.start() - 200), v.start()):
+                clause_start = max(0, v.start() - 200)  # bounded: a sentence that never ends stays linear
+                for m in SENTENCE_BREAK.finditer(chunk, clause_start, v.start()):
                     clause_start = m.end()
                 sub = subject_before(chunk[clause_start : v.start()])
                 if sub and sub[0].kind == "name":
@@ -718,9 +721,7 @@ class Attributor:
             full = f"{first} {surname}"
             e.display = full
             e.add_mention(full)
-            if (first, surname) not in e.cores:
-                e.cores.append((first, surname))
-                reg.found.clear()
+            reg.add_core(e, (first, surname))
 
     def _addressee(self, paragraph: int, speaker: int | None) -> int | None:
         """Someone the quotation in a paragraph speaks to by name ("Good-night, Nancy")."""
