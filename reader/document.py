@@ -42,9 +42,11 @@ def analyse(text: str, markdown: bool = False, warnings: tuple[str, ...] = ()) -
         )
         if not same_utterance:
             group += 1
+        spoken = s.kind != MENTION and spk is not None
         quotes.append(
             Quote(idx, s.start, s.end, text[s.start : s.end], s.kind, s.paragraph, group, spk,
-                  a.cue if s.kind != MENTION else None)
+                  a.cue if spoken else None, a.mention if spoken else None,
+                  a.mention_start if spoken else None, a.mention_end if spoken else None)
         )
         prev = (spk, s)
     speakers = []

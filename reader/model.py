@@ -83,6 +83,11 @@ class Quote:
     group: int  # quotes of one utterance share a group number
     speaker: int | None = None  # index into Document.speakers
     cue: str | None = None  # the verb or phrase that attributed it: "said", "according to"
+    # The words in the text that named the speaker ("he", "the minister", "Lavrov") and where
+    # they stand; None when turn-taking or a continuation attributed it.
+    mention: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,194 @@
+"""Who is in the text: the people named in it and where each is named.
+
+``find_cast`` reads the names in the quotations' tags first (a name that says something is a
+person), then every capitalised run of the narrative: a run with an honorific or a title
+("Mr. Gamfield", "Colonel Ducroix"), a known given name followed by a surname ("Anne
+Shirley"), or the name of someone already known makes a mention. Each mention records where
+it stands and whether it opens its sentence (its subject, most often), and the pronouns that
+follow a name vote on that person's gender.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reader.lexicon import (
+    FEMALE_NAMES,
+    HONORIFICS,
+    MALE_NAMES,
+    NOT_NAMES,
+    OFFICE_TITLES,
+)
+from reader.people import People, Person, name_form
+from reader.phrases import KEEPS_STOP, NAME, make_name, tokens
+
+# A run of capitalised words, whole words only (inside a long token nothing is tried again).
+_RUN = re.compile(
+    r"(?<![\w’'\-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?![\w’'\-])\.?"
+    r"(?:[ \t]+(?:(?:de|da|di|del|van|von|der|le|la|du)[ \t]+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?![\w’'\-])\.?)*"
+)
+_PRONOUN_AFTER = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.I)
+_SENTENCE_START = re.compile(r"[.!?;:][\"'”’)]*\s+$|^\s*$|\n\s*$|[\"“‘]\s*$")
+
+
+@dataclass
+class Cast:
+    people: People
+    # Every mention of a person in the narrative: (offset, person, opens its sentence), in order.
+    mentions: list[tuple[int, int, bool]] = field(default_factory=list)
+
+    def add_mention(self, pos: int, person: int, subject: bool = True) -> None:
+        k = bisect.bisect_left(self.mentions, (pos, -1, False))
+        if k < len(self.mentions) and self.mentions[k][0] == pos:
+            return
+        self.mentions.insert(k, (pos, person, subject))
+
+    def before(self, pos: int, lo: int):
+        """Mentions from pos back to lo, nearest first."""
+        k = bisect.bisect_left(self.mentions, (pos, -1, False))
+        while k > 0:
+            k -= 1
+            m = self.mentions[k]
+            if m[0] < lo:
+                return
+            yield m
+
+    def between(self, lo: int, hi: int):
+        """Mentions in [lo, hi), in text order."""
+        k = bisect.bisect_left(self.mentions, (lo, -1, False))
+        while k < len(self.mentions) and self.mentions[k][0] < hi:
+            yield self.mentions[k]
+            k += 1
+
+
+_STOPPED = re.compile(r"([\w’'\-]+)\.(?=\s)")
+
+
+def _ends_sentence(run: str) -> int | None:
+    """Where a run of capitalised words is cut by a full stop that is not an abbreviation's."""
+    for m in _STOPPED.finditer(run):
+        w = m.group(1)
+        if not (w.lower() in KEEPS_STOP or len(w) == 1):
+            return m.end(1)
+    return None
+
+
+def _outside(starts: list[int], ends: list[int], pos: int) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k < 0 or pos >= ends[k]
+
+
+def _runs(text: str, paragraphs, spans):
+    """The capitalised runs of the narrative (the paragraphs outside quotations; headings and
+    titles are not narrative): (offset of each word, word), and whether it opens a sentence."""
+    starts = [s.open_mark for s in spans]
+    ends = [(s.close_mark + 1) if s.close_mark is not None else s.end for s in spans]
+    p_starts = [p.start for p in paragraphs]
+    for m in _RUN.finditer(text):
+        pos = m.start()
+        if not _outside(starts, ends, pos):
+            continue
+        k = bisect.bisect_right(p_starts, pos) - 1
+        if k < 0 or pos >= paragraphs[k].end:
+            continue
+        run = m.group()
+        cut = _ends_sentence(run)
+        if cut is not None:
+            run = run[:cut]  # "Kemp. He": a full stop after a name ends the run
+        words = []
+        for w in _WORD.finditer(run):
+            words.append((pos + w.start(), w.group()))
+        opens = pos == 0 or bool(_SENTENCE_START.search(text[max(0, pos - 3) : pos]))
+        yield words, opens
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _bare(word: str) -> str:
+    w = word.rstrip(".")
+    return w[:-2] if w.endswith(("'s", "’s")) else w
+
+
+def find_cast(text: str, paragraphs, spans, tags) -> Cast:
+    people = People()
+    cast = Cast(people)
+    # Names in tags first: whoever is named as speaking is a person.
+    for t in tags:
+        if t is None or t.mention.kind != NAME or t.is_beat:
+            continue
+        form = name_form(t.mention)
+        if form is None:
+            continue
+        people.add(form, t.mention.text).speaks += 1
+    known_words = {w for p in people.persons for c in p.cores for w in c}
+    runs = list(_runs(text, paragraphs, spans))
+    # A word the text capitalises where no sentence begins is a name (or a title, a place); one
+    # it capitalises only at the start of sentences or in headings is not ("Presently", "Faced").
+    mid: set[str] = set()
+    for words, opens in runs:
+        for n, (_, w) in enumerate(words):
+            if n or not opens:
+                mid.add(_bare(w))
+
+    def name_like(w: str) -> bool:
+        b = _bare(w)
+        low = b.lower()
+        return (low in HONORIFICS or low in OFFICE_TITLES or b in mid or b in known_words
+                or low in MALE_NAMES or low in FEMALE_NAMES) and not (low in NOT_NAMES and low not in HONORIFICS)
+
+    # The names of the narrative, read once; a full name the text writes twice or more may
+    # complete a shorter name already known ("Tom" is not "Tom Thumb", written once).
+    found = []
+    full_count: Counter[tuple[str, ...]] = Counter()
+    for words, opens in runs:
+        k = 0
+        while k < len(words) and not name_like(words[k][1]):
+            k += 1
+        e = k
+        while e < len(words) and name_like(words[e][1]):
+            e += 1
+        if 0 < k < e and _bare(words[k][1]) in known_words and _bare(words[k - 1][1]).lower() not in NOT_NAMES:
+            k -= 1  # "Rui Damasceno": the word before a known surname is a first name
+        words = words[k:e]
+        if not words:
+            continue
+        pos = words[0][0]
+        first = _bare(words[0][1]).lower()
+        titled = first in HONORIFICS or first in OFFICE_TITLES
+        if titled and len(words) == 1:
+            continue
+        last = _bare(words[-1][1])
+        if not (titled or last in known_words or len(words) >= 2 and (first in MALE_NAMES or first in FEMALE_NAMES)):
+            continue
+        end = words[-1][0] + len(words[-1][1])
+        mention = make_name(tokens(text, pos, end), text)
+        form = name_form(mention) if mention is not None else None
+        if form is None:
+            continue
+        found.append((pos, end, opens and k == 0, mention, form, titled or len(form.core) >= 2))
+        if len(form.core) >= 2:
+            full_count[form.core] += 1
+        if form.honorific and len(form.core) >= 2:
+            people.note_first_name_after_honorific(form)
+    for pos, end, subject, mention, form, makes in found:
+        extend = full_count[form.core] >= 2
+        if not makes and people.find(form, extend=extend) is None:
+            continue
+        p = people.add(form, mention.text, extend=extend)
+        known_words.update(form.core)
+        p.count += 1
+        cast.mentions.append((pos, p.index, subject))
+        if p.votes[0] + p.votes[1] < 40:
+            v = _PRONOUN_AFTER.search(text, end, min(len(text), end + 80))
+            if v:
+                p.votes[0 if v.group(1).lower() in ("he", "his", "him", "himself") else 1] += 1
+    cast.mentions.sort()
+    return cast
+
+
+def gender_of(p: Person) -> str | None:
+    return p.best_gender()

@@ -1,0 +1,379 @@
+"""The conversation: choosing each quotation's speaker among the people in the scene.
+
+For every quotation the people who could have spoken it are gathered (the one its tag names,
+the speakers of the quotations around it, the people named in the narrative near it, the
+first-person narrator), and each is scored by what the text says about them:
+
+- the tag: a name that finds them, a pronoun of their gender, a description that fits them
+  ("the old man", a title they were given), or "the other" when they did not speak last;
+- the conversation: people take turns (A, B, A, B), so the speaker of the quotation two turns
+  back, or two turns ahead, is likely, and the last speaker is not; the person a quotation
+  addresses by name ("Good night, Nancy") answers it; nobody addresses themselves;
+- the narrative: the subject of the sentence next to the quotation (an action beat), the
+  people named in its paragraph and since the last quotation.
+
+The scores are a weighted sum of these features (``weights.json`` beside this module, fitted
+on annotated novels by ``benchmarks/attribution.py``); the best-scoring person speaks, or
+nobody when no one scores above zero. Quotations are decided in order, then once more with
+what was decided after each of them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.cast import Cast
+from reader.lexicon import HONORIFICS, PERSON_NOUNS_FEMALE, PERSON_NOUNS_MALE
+from reader.model import MENTION
+from reader.people import People, Person, name_form, pronoun_gender
+from reader.phrases import DESCRIPTION, NAME, PRONOUN, make_name, tokens
+from reader.tags import Tag
+
+WEIGHTS_FILE = Path(__file__).with_name("weights.json")
+
+# The features, and the weight each starts with before fitting: in fiction, people take turns;
+# in news, an untagged quotation goes on with the last speaker.
+_FICTION = {
+    "bias": -1.0,
+    "tag_name": 8.0,
+    "tag_title": 4.0,
+    "tag_gender_match": 1.5,
+    "tag_gender_clash": -6.0,
+    "tag_pronoun_subject": 1.0,
+    "tag_pronoun_nearest": 0.5,
+    "tag_other": 1.0,
+    "tag_other_last": -4.0,
+    "tag_addressee": -6.0,
+    "tag_narrator": 8.0,
+    "not_narrator_tag": -3.0,
+    "beat_subject": 2.0,
+    "same_paragraph": 5.0,
+    "continued": 6.0,
+    "two_back": 2.0,
+    "last_turn": -2.0,
+    "last_turn_far": 0.5,
+    "two_ahead": 1.0,
+    "next_turn": -1.0,
+    "addressed_before": 2.0,
+    "addressed_here": -4.0,
+    "named_in_paragraph": 1.0,
+    "named_since_last": 0.7,
+    "recent_speaker": 0.5,
+    "recent_mention": 0.3,
+}
+DEFAULT_WEIGHTS = {
+    "fiction": _FICTION,
+    "news": {**_FICTION, "two_back": 0.0, "last_turn": 1.5, "last_turn_far": 0.0, "two_ahead": 0.0,
+             "next_turn": 0.0, "tag_pronoun_subject": 3.0, "tag_pronoun_nearest": 1.0},
+}
+
+
+def load_weights() -> dict[str, dict[str, float]]:
+    """The fitted weights of each domain, the defaults for any feature the file lacks."""
+    try:
+        fitted = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        fitted = {}
+    return {domain: {k: float((fitted.get(domain) or {}).get(k, v)) for k, v in defaults.items()}
+            for domain, defaults in DEFAULT_WEIGHTS.items()}
+
+
+_VOCATIVE = re.compile(
+    r"(?:^|[,!?;:—]\s*|\b(?:dear|my dear|O|Oh|oh|Ah|ah)\s+)"
+    r"((?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Master|Madam|Madame|Monsieur|Mademoiselle|Aunt|Uncle|Cousin|"
+    r"Colonel|Captain|Major|General|Professor|Doctor|Prince|Princess|Count|Countess)\.?\s+)?"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž’'\-]+)(?=\s*[,!?.;:—]|\s*$)"
+)
+
+
+@dataclass
+class Turn:
+    """One quotation, with what the text around it says."""
+
+    index: int  # into the spans
+    paragraph: int
+    start: int
+    tag: Tag | None
+    beat: Tag | None
+    tag_person: int | None = None  # the person the tag's name or description finds
+    tag_gender: str | None = None
+    tag_narrator: bool = False
+    tag_other: bool = False
+    addressee: int | None = None  # named in the tag as spoken to
+    vocatives: set[int] = field(default_factory=set)  # addressed by name in the quotation
+    continued: bool = False
+    pronoun_subject: int | None = None
+    pronoun_nearest: int | None = None
+    beat_person: int | None = None
+
+
+class Conversation:
+    def __init__(self, text: str, paragraphs, spans, tags: list[Tag | None], beats: list[Tag | None],
+                 cast: Cast, weights: dict[str, float] | None = None, narrator: Person | None = None) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.spans = spans
+        self.cast = cast
+        self.people: People = cast.people
+        self.w = weights or load_weights()["fiction"]
+        self.narrator = narrator
+        self.turns: list[Turn] = []
+        self.recent: dict[int, int] = {}
+        for i, s in enumerate(spans):
+            if s.kind == MENTION or s.label is not None:
+                continue
+            self.turns.append(Turn(i, s.paragraph, s.open_mark, tags[i], beats[i] if tags[i] is None else None,
+                                   continued=s.continued))
+        self.speaker: list[int | None] = [None] * len(self.turns)
+        for t in self.turns:
+            self._read(t)
+
+    # -- what each quotation's surroundings say ---------------------------------------
+
+    def _person_of_name(self, mention, pos: int) -> int | None:
+        form = name_form(mention)
+        if form is None:
+            return None
+        p = self.people.find(form, self.recent)
+        if p is None and not (form.the and len(form.core) == 1):
+            p = self.people.add(form, mention.text)
+        if p is None and form.the:
+            p = self.people.add(form, mention.text)  # "the Baron", first heard of as a speaker
+        return p.index if p is not None else None
+
+    def _read(self, t: Turn) -> None:
+        tag = t.tag
+        if tag is not None:
+            m = tag.mention
+            if m.kind == NAME:
+                t.tag_person = self._person_of_name(m, m.start)
+            elif m.kind == PRONOUN:
+                low = m.text.lower()
+                if low in ("i", "my"):
+                    t.tag_narrator = True
+                else:
+                    t.tag_gender = pronoun_gender(low) or {"he": "m", "she": "f"}.get(low)
+                    t.pronoun_subject, t.pronoun_nearest = self._pronoun_antecedents(t, m.start, t.tag_gender)
+            else:
+                head = m.head
+                if head in ("other", "latter", "former"):
+                    t.tag_other = True
+                else:
+                    titled = self.people._find_titled(head, None)
+                    if titled is not None:
+                        t.tag_person = titled.index
+                    t.tag_gender = "m" if head in PERSON_NOUNS_MALE else "f" if head in PERSON_NOUNS_FEMALE else None
+            if tag.addressee is not None and tag.addressee.kind == NAME:
+                form = name_form(tag.addressee)
+                p = self.people.find(form, self.recent) if form else None
+                if p is not None:
+                    t.addressee = p.index
+        if t.beat is not None and t.beat.mention.kind == NAME:
+            form = name_form(t.beat.mention)
+            p = self.people.find(form) if form else None
+            if p is not None:
+                t.beat_person = p.index
+        # Names called out in the quotation: the people it speaks to.
+        s = self.spans[t.index]
+        content = self.text[s.start : s.end]
+        if len(content) > 300:
+            content = content[:150] + " … " + content[-150:]
+        for v in _VOCATIVE.finditer(content):
+            toks = tokens(v.group(1))
+            mention = make_name(toks, v.group(1))
+            form = name_form(mention) if mention is not None else None
+            if form is None:
+                continue
+            p = self.people.find(form)
+            if p is not None:
+                t.vocatives.add(p.index)
+
+    def _pronoun_antecedents(self, t: Turn, pos: int, gender: str | None) -> tuple[int | None, int | None]:
+        """The person last named as a sentence's subject, and the person last named, before the
+        pronoun in its paragraph, of its gender."""
+        para = self.paragraphs[t.paragraph]
+        subject = nearest = None
+        for p, idx, is_subject in self.cast.before(pos, para.start):
+            person = self.people.persons[idx]
+            g = person.best_gender()
+            if gender and g and g != gender:
+                continue
+            if nearest is None:
+                nearest = idx
+            if is_subject and subject is None:
+                subject = idx
+            if subject is not None:
+                break
+        return subject, nearest
+
+    # -- deciding ---------------------------------------------------------------------
+
+    def candidates(self, k: int) -> dict[int, dict[str, float]]:
+        t = self.turns[k]
+        cands: dict[int, dict[str, float]] = {}
+
+        def feat(person: int | None, name: str, value: float = 1.0) -> None:
+            if person is None:
+                return
+            cands.setdefault(person, {})[name] = cands.get(person, {}).get(name, 0.0) + value
+
+        if t.tag_person is not None:
+            kind = t.tag.mention.kind if t.tag else NAME
+            feat(t.tag_person, "tag_name" if kind == NAME else "tag_title")
+        if t.tag_narrator and self.narrator is not None:
+            feat(self.narrator.index, "tag_narrator")
+        feat(t.beat_person, "beat_subject")
+        para = self.paragraphs[t.paragraph]
+        # The quotation before, in this paragraph or the ones before it.
+        prev = self.turns[k - 1] if k > 0 else None
+        if prev is not None and prev.paragraph == t.paragraph:
+            feat(self.speaker[k - 1], "same_paragraph")
+        elif t.continued and prev is not None:
+            feat(self.speaker[k - 1], "continued")
+        else:
+            turns_back = self._previous_turns(k)
+            if turns_back:
+                near = turns_back[0][1] >= t.paragraph - 1
+                feat(turns_back[0][0], "last_turn" if near else "last_turn_far")
+                if len(turns_back) > 1 and near and turns_back[1][0] != turns_back[0][0]:
+                    feat(turns_back[1][0], "two_back")
+            ahead = self._next_turns(k)
+            if ahead:
+                if ahead[0][1] <= t.paragraph + 1:
+                    feat(ahead[0][0], "next_turn")
+                    if len(ahead) > 1 and ahead[1][0] != ahead[0][0]:
+                        feat(ahead[1][0], "two_ahead")
+            if prev is not None and prev.paragraph >= t.paragraph - 1:
+                for v in prev.vocatives:
+                    feat(v, "addressed_before")
+        for v in t.vocatives:
+            feat(v, "addressed_here")
+        feat(t.addressee, "tag_addressee")
+        # People named in the narrative of this paragraph, since the last quotation, and a little
+        # before it; the recent speakers of the scene and the people they called by name.
+        lo = self.spans[self.turns[k - 1].index].open_mark if k > 0 else 0
+        for pos, idx, subject in self.cast.between(max(0, para.start - 3000), min(para.end, t.start + 400)):
+            f = cands.setdefault(idx, {})
+            if pos >= para.start:
+                f["named_in_paragraph"] = 1.0
+            elif pos >= lo:
+                f["named_since_last"] = 1.0
+        for n, (spk, _) in enumerate(self._previous_turns(k, 6)):
+            f = cands.setdefault(spk, {})
+            f["recent_speaker"] = max(f.get("recent_speaker", 0.0), 1.0 - n / 6)
+        for spk, _ in self._next_turns(k, 2):
+            cands.setdefault(spk, {})
+        for j in (k - 1, k - 2):
+            if j >= 0:
+                for v in self.turns[j].vocatives:
+                    cands.setdefault(v, {})
+        feat(t.pronoun_subject, "tag_pronoun_subject")
+        feat(t.pronoun_nearest, "tag_pronoun_nearest")
+        last = self._previous_turns(k, 1)
+        for person, f in cands.items():
+            p = self.people.persons[person]
+            if t.tag_gender is not None:
+                g = p.best_gender()
+                if g == t.tag_gender:
+                    f["tag_gender_match"] = 1.0
+                elif g is not None:
+                    f["tag_gender_clash"] = 1.0
+            if t.tag_other:
+                f["tag_other"] = 1.0
+                if last and last[0][0] == person:
+                    f["tag_other_last"] = 1.0
+            if self.narrator is not None and person == self.narrator.index and t.tag is not None \
+                    and not t.tag_narrator and t.tag.mention.kind == PRONOUN:
+                f["not_narrator_tag"] = 1.0
+            r = self.recent.get(person)
+            if r is not None and t.start - r < 3000:
+                f["recent_mention"] = 1.0 - (t.start - r) / 3000
+            f["bias"] = 1.0
+        return cands
+
+    def _previous_turns(self, k: int, limit: int = 3) -> list[tuple[int, int]]:
+        """(speaker, paragraph) of the nearest earlier turns in other paragraphs, one per
+        paragraph, nearest first, within the scene (no more than 12 paragraphs back)."""
+        out: list[tuple[int, int]] = []
+        para = self.turns[k].paragraph
+        last_para = para
+        j = k - 1
+        while j >= 0 and len(out) < limit:
+            t = self.turns[j]
+            if t.paragraph == last_para:
+                j -= 1
+                continue
+            if para - t.paragraph > 12:
+                break
+            spk = self.speaker[j]
+            # The first decided quotation of that paragraph stands for it.
+            jj = j
+            while jj - 1 >= 0 and self.turns[jj - 1].paragraph == t.paragraph:
+                jj -= 1
+                if self.speaker[jj] is not None:
+                    spk = spk if spk is not None else self.speaker[jj]
+            last_para = t.paragraph
+            j = jj - 1
+            if spk is None:
+                continue
+            out.append((spk, t.paragraph))
+        return out
+
+    def _next_turns(self, k: int, limit: int = 2) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        para = self.turns[k].paragraph
+        last_para = para
+        j = k + 1
+        while j < len(self.turns) and len(out) < limit:
+            t = self.turns[j]
+            if t.paragraph == last_para:
+                j += 1
+                continue
+            if t.paragraph - para > 12:
+                break
+            spk = self.speaker[j]
+            if spk is None:
+                break
+            out.append((spk, t.paragraph))
+            last_para = t.paragraph
+            j += 1
+        return out
+
+    def score(self, f: dict[str, float]) -> float:
+        w = self.w
+        return sum(w.get(name, 0.0) * v for name, v in f.items())
+
+    def decide(self, passes: int = 2) -> list[int | None]:
+        """Choose every quotation's speaker: the anchors first (a tag that names someone), then
+        each quotation in order, twice (the second time knowing the choices after it)."""
+        self.speaker = [None] * len(self.turns)
+        self.recent = {}
+        for k, t in enumerate(self.turns):
+            if t.tag_person is not None and t.tag is not None and t.tag.mention.kind == NAME:
+                self.speaker[k] = t.tag_person
+        for _ in range(passes):
+            for k, t in enumerate(self.turns):
+                cands = self.candidates(k)
+                best, best_score = None, 0.0
+                for person, f in cands.items():
+                    sc = self.score(f)
+                    if sc > best_score:
+                        best, best_score = person, sc
+                self.speaker[k] = best
+                if best is not None:
+                    self.recent[best] = t.start
+        return self.speaker
+
+    def mention_of(self, k: int) -> Tag | None:
+        """The tag that attributed turn k, when it names the speaker chosen."""
+        t = self.turns[k]
+        if t.tag is None or self.speaker[k] is None:
+            return None
+        if t.tag_person is not None and t.tag_person != self.speaker[k]:
+            return None
+        if t.addressee == self.speaker[k]:
+            return None
+        return t.tag

@@ -1,0 +1,53 @@
+"""The first-person narrator: the "I" of "I said" and "said I".
+
+A text whose narrative says "I said" (at least twice) has a narrator, who speaks whatever
+quotation such a tag attributes. The narrator is named where the text names them: by the
+name the other people call out in answering the narrator (a vocative in the quotation right
+after one of the narrator's), when one name is used so at least twice and more than any
+other; otherwise the narrator is shown as "Narrator".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reader.cast import Cast
+from reader.people import NameForm, Person
+
+NARRATOR = "Narrator"
+_CALLED = re.compile(
+    r"(?:^|[,!?;:—]\s*|\b(?:dear|my dear)\s+)"
+    r"((?:(?:Mr|Mrs|Miss|Dr|Sir|Monsieur|Mademoiselle|Madame)\.?\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž’'\-]+"
+    r"(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž’'\-]+)?)(?=\s*[,!?.;:—]|\s*$)"
+)
+
+
+def find_narrator(text: str, spans, tags, cast: Cast) -> Person | None:
+    """The narrator as a person of the cast, or None when the narrative is not told in the
+    first person."""
+    mine = [i for i, t in enumerate(tags) if t is not None and not t.is_beat and t.mention.kind == "pronoun"
+            and t.mention.text.lower() in ("i", "my")]
+    if len(mine) < 2:
+        return None
+    # What others call the narrator: a name addressed in the quotation right after the narrator's.
+    called: Counter[str] = Counter()
+    for i in mine:
+        j = i + 1
+        while j < len(spans) and spans[j].paragraph == spans[i].paragraph:
+            j += 1
+        if j >= len(spans) or spans[j].paragraph > spans[i].paragraph + 1:
+            continue
+        s = spans[j]
+        content = text[s.start : s.end]
+        m = _CALLED.search(content[:120])
+        if m:
+            called[m.group(1)] += 1
+    name = None
+    if called:
+        (best, n), *rest = called.most_common(2) + [("", 0)]
+        if n >= 2 and n > rest[0][1]:
+            name = best
+    core = tuple(name.split()) if name else (NARRATOR,)
+    p = cast.people.add(NameForm(core, "", (), False, False), name or NARRATOR)
+    return p

@@ -1,0 +1,438 @@
+"""Tag finding: the words next to a quotation that say who spoke it.
+
+For each quotation, in this order:
+
+1. after it: ``"…," said Anne tearfully`` / ``"…," the minister said`` / ``"…" was Mrs.
+   Smith's reply`` / ``"…!" the Baron vociferated again``;
+2. before it, in its sentence: ``Marilla said: "…"`` / ``she clasped her hands and said in
+   an imploring voice: "…"`` / ``According to Lavrov, …``;
+3. in the paragraph before, when that ends by leading into it (``Emma continued,``);
+4. failing a speech verb, an action beat: the subject of the sentence next to the quotation
+   in its paragraph (``Marilla looked relieved. "So you do…"``), a weaker cue.
+
+A tag is the mention that names the speaker (a name, a pronoun or a description, with its
+offsets), the cue (the verb), where it was found, and the person spoken to when the tag
+names one (``said she to Natásha``: Natásha is addressed, never the speaker).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.lexicon import (
+    ADDRESS_VERBS,
+    AUXILIARIES,
+    NON_PERSON_NOUNS,
+    PARTICLE_ONLY,
+    PREPOSITIONS,
+    SPEECH_PARTICLES,
+    SPEECH_PHRASES,
+    SPEECH_VERBS,
+    SPEECH_VERBS_FINITE,
+    SPEECH_VERBS_ING,
+    UTTERANCE_NOUNS,
+    VERB_LEMMA,
+)
+from reader.model import MENTION
+from reader.phrases import (
+    DESCRIPTION,
+    NAME,
+    PRONOUN,
+    Mention,
+    Token,
+    np_after,
+    np_before,
+    sentence_breaks,
+    tokens,
+)
+
+AFTER, BEFORE, INTRO, BEAT, ACCORDING = "after", "before", "intro", "beat", "according"
+
+_AFTER_WINDOW = 250
+_BEFORE_WINDOW = 400
+_LEAD_PUNCT = frozenset(",;—–-" ) | {"--", "---"}
+_DASHES = frozenset({"—", "–", "--", "---", "-"})
+_OWNER_PRONOUNS = frozenset(("his", "her", "my"))
+_OBJECT_PRONOUNS = frozenset("him her them me us you it himself herself themselves myself".split())
+# Words between a speaker and a verb phrase that reports speech: "could not help saying",
+# "was at last forced to add", "began to say", "went on to explain".
+_HELPERS = AUXILIARIES | frozenset(
+    "not help forced obliged compelled able began begins begin started starts went continued ventured "
+    "managed tried to at last length once".split()
+)
+
+
+@dataclass(frozen=True)
+class Tag:
+    mention: Mention
+    cue: str
+    where: str  # AFTER, BEFORE, INTRO, BEAT or ACCORDING
+    addressee: Mention | None = None
+
+    @property
+    def is_beat(self) -> bool:
+        return self.where == BEAT
+
+
+def _verb_at(toks: list[Token], k: int, finite_only: bool) -> int:
+    """How many tokens the speech verb at k takes (0: no speech verb there): "said" is 1,
+    "went on" 2, "wanted to know" 3."""
+    t = toks[k]
+    low = t.low
+    if not t.is_word:
+        return 0
+    for phrase in SPEECH_PHRASES:
+        words = phrase.split()
+        if low == words[0] and [x.low for x in toks[k : k + len(words)]] == words:
+            return len(words)
+    forms = SPEECH_VERBS_FINITE if finite_only else SPEECH_VERBS
+    if low not in forms:
+        return 0
+    lemma = VERB_LEMMA.get(low, low)
+    particles = SPEECH_PARTICLES.get(lemma, ())
+    if particles and k + 1 < len(toks) and toks[k + 1].low in particles:
+        return 2
+    if lemma in PARTICLE_ONLY:
+        return 0
+    return 1
+
+
+def _unknown_verb(tok: Token) -> bool:
+    """A word in a tag's verb position that is not a listed speech verb but reads as one:
+    "vociferated", "blustered" (past tense, lower case)."""
+    w = tok.text
+    return tok.is_word and w.islower() and len(w) > 4 and w.endswith("ed") and w not in PREPOSITIONS
+
+
+def _addressee(toks: list[Token], k: int, verb_low: str, text: str) -> Mention | None:
+    """The person spoken to right after a verb: "said to Natásha", "told Ms Sturgeon"."""
+    if k < len(toks) and toks[k].low == "to" and verb_low not in ("went", "began", "continued"):
+        return np_after(toks, k + 1, text)
+    if verb_low in ADDRESS_VERBS and k < len(toks):
+        m = np_after(toks, k, text)
+        if m is not None and m.kind != PRONOUN:
+            return m
+    return None
+
+
+def _skip_helpers(toks: list[Token], j: int, limit: int = 5) -> int:
+    """Step back from j over adverbs and helpers ("had", "then", "at last", "could not help")."""
+    n = 0
+    while j >= 0 and n < limit and toks[j].is_word and (
+        toks[j].low in _HELPERS or toks[j].low.endswith("ly") and toks[j].low not in ("only",)
+    ):
+        j -= 1
+        n += 1
+    return j
+
+
+def _subject_before_verb(toks: list[Token], v: int, text: str) -> Mention | None:
+    """The subject of the verb at v: the phrase right before it, past adverbs and helpers
+    and an apposition ("Scott Pruitt, the attorney general of Oklahoma, said")."""
+    j = _skip_helpers(toks, v - 1)
+    if j < 0:
+        return None
+    if toks[j].text == "," or toks[j].text == ")":
+        # An apposition or a parenthesis between subject and verb: ", the minister," / "(R-Fla.)".
+        closing = toks[j].text
+        opening = "," if closing == "," else "("
+        i = j - 1
+        while i >= 0 and j - i <= 16 and toks[i].text != opening and toks[i].text not in (".", ";", ":", '"', "“", "”"):
+            i -= 1
+        if i >= 0 and toks[i].text == opening and i < j - 1:
+            m = np_before(toks, i - 1, text)
+            if m is not None and m.kind == NAME:
+                return m
+            if m is not None and closing == ")":
+                return m
+        return None
+    m = np_before(toks, j, text)
+    return m
+
+
+def _clause_subject(toks: list[Token], lo: int, hi: int, text: str) -> Mention | None:
+    """The subject of the sentence toks[lo:hi]: its first noun phrase, after an opening
+    adverbial clause ("Then, turning his eyes from hers, he asked")."""
+    k = lo
+    # Leading conjunctions and adverbs: "And", "Then", "But presently".
+    while k < hi and toks[k].is_word and (toks[k].low in ("and", "but", "then", "so", "now", "yet", "still")
+                                         or toks[k].low.endswith("ly") and toks[k].is_cap):
+        k += 1
+    if k < hi and toks[k].text == ",":
+        k += 1
+    m = np_after(toks, k, text) if k < hi else None
+    if m is not None and _plausible(m):
+        return m
+    # An opening clause or phrase up to a comma: "In a speech, Trump said", "As he spoke, she".
+    for c in range(k, min(hi, k + 25)):
+        if toks[c].text == ",":
+            m = np_after(toks, c + 1, text)
+            if m is not None and _plausible(m):
+                return m
+            break
+    return None
+
+
+def _plausible(m: Mention) -> bool:
+    """A mention that can be someone speaking (not "the sign", "her voice", "it")."""
+    if m.kind == PRONOUN:
+        return m.text.lower() not in ("it", "you")
+    if m.kind == DESCRIPTION:
+        return m.head not in NON_PERSON_NOUNS
+    return True
+
+
+class TagFinder:
+    """Finds the tag of every quotation of one text."""
+
+    def __init__(self, text: str, paragraphs, spans) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.spans = spans
+
+    # -- windows ---------------------------------------------------------------------
+
+    def _after_window(self, i: int) -> tuple[int, int]:
+        s = self.spans[i]
+        if s.close_mark is None:
+            return 0, 0
+        para = self.paragraphs[s.paragraph]
+        end = min(para.end, s.close_mark + 1 + _AFTER_WINDOW)
+        if i + 1 < len(self.spans) and self.spans[i + 1].paragraph == s.paragraph:
+            end = min(end, self.spans[i + 1].open_mark)
+        return s.close_mark + 1, end
+
+    def _before_window(self, i: int) -> tuple[int, int]:
+        s = self.spans[i]
+        para = self.paragraphs[s.paragraph]
+        start = para.start
+        if i > 0 and self.spans[i - 1].paragraph == s.paragraph:
+            prev = self.spans[i - 1]
+            start = prev.close_mark + 1 if prev.close_mark is not None else prev.end
+        return max(start, s.open_mark - _BEFORE_WINDOW), s.open_mark
+
+    def _intro_window(self, i: int) -> tuple[int, int] | None:
+        """The end of the previous paragraph, when this quotation opens its paragraph and that
+        paragraph leads into it (ends with ":", "," or a dash) after its own last quotation."""
+        s = self.spans[i]
+        para = self.paragraphs[s.paragraph]
+        if s.paragraph == 0 or self.text[para.start : s.open_mark].strip():
+            return None
+        prev = self.paragraphs[s.paragraph - 1]
+        start = max(prev.start, prev.end - _BEFORE_WINDOW)
+        if i > 0 and self.spans[i - 1].paragraph == prev.index:
+            q = self.spans[i - 1]
+            if q.close_mark is None:
+                return None
+            start = max(start, q.close_mark + 1)
+        tail = self.text[start : prev.end].rstrip()
+        if not tail or tail[-1] in ".!?\"”’'»)]":
+            return None  # a finished sentence does not lead into the quotation
+        return start, prev.end
+
+    # -- the shapes ------------------------------------------------------------------
+
+    def after(self, i: int) -> Tag | None:
+        a, b = self._after_window(i)
+        if b <= a:
+            return None
+        text = self.text
+        toks = tokens(text, a, b)
+        k = 0
+        while k < len(toks) and (toks[k].text in _LEAD_PUNCT or toks[k].text in ("(",)):
+            k += 1
+        if k >= len(toks) or not toks[k].is_word:
+            return None
+        # The tag must be the clause right after the quotation: stop at the sentence's end.
+        end = len(toks)
+        for n in range(k, len(toks)):
+            if toks[n].text in (".", "!", "?", ";", '"', "“", "”") or toks[n].text == ":" and n > k + 1:
+                end = n
+                break
+        toks = toks[:end]
+        # Inverted: "said Anne tearfully", "went on the doctor", "answered he".
+        n = _verb_at(toks, k, finite_only=True)
+        if n:
+            m = np_after(toks, k + n, text, after_verb=True)
+            if m is not None and _plausible(m):
+                after_np = _next_index(toks, m.end)
+                return Tag(m, " ".join(t.text for t in toks[k : k + n]), AFTER,
+                           _addressee(toks, after_np, toks[k].low, text))
+            return None
+        # "was Mrs. Smith's reply", "was the answer".
+        if toks[k].low == "was" and k + 1 < len(toks):
+            for h in range(k + 2, min(len(toks), k + 6)):
+                if toks[h].low in UTTERANCE_NOUNS:
+                    for o in range(k + 1, h):
+                        if toks[o].low in _OWNER_PRONOUNS:
+                            owner = toks[o]
+                            return Tag(Mention(PRONOUN, owner.text, owner.start, owner.end), toks[h].low, AFTER)
+                        if toks[o].possessive and toks[o].is_cap:
+                            m = np_before(toks, o, text)
+                            if m is not None:
+                                return Tag(m, toks[h].low, AFTER)
+                    break
+            return None
+        # Subject first: "the minister said", "Marilla wanted to know", "the Baron vociferated".
+        m = np_after(toks, k, text)
+        if m is None or not _plausible(m):
+            return None
+        j = _next_index(toks, m.end)
+        if j < len(toks) and toks[j].text == ",":
+            # An apposition: "Scott Pruitt, the attorney general of Oklahoma, said".
+            c = j + 1
+            while c < len(toks) and c - j <= 16 and toks[c].text != ",":
+                c += 1
+            if c < len(toks) and c + 1 < len(toks):
+                j = c + 1
+        v = j
+        while v < len(toks) and v - j < 4 and toks[v].is_word and (
+            toks[v].low in _HELPERS or toks[v].low.endswith("ly")
+        ) and not _verb_at(toks, v, finite_only=False):
+            v += 1
+        if v >= len(toks):
+            return None
+        n = _verb_at(toks, v, finite_only=False)
+        if n and v + n < len(toks) and toks[v + n].low in ("that", "how", "whether", "if"):
+            return None  # "replied that he did not know": reported speech, not this quotation's tag
+        if n and toks[v].low not in SPEECH_VERBS_ING:
+            return Tag(m, " ".join(t.text for t in toks[v : v + n]), AFTER,
+                       _addressee(toks, v + n, toks[v].low, text))
+        # An unlisted verb ("vociferated") only where the sentence plainly goes on after the
+        # quotation: after a comma inside it, or in lower case after "!" or "?".
+        goes_on = self.text[self.spans[i].end - 1 : self.spans[i].end] == "," or not toks[k].is_cap
+        if goes_on and v == j and _unknown_verb(toks[v]) and m.kind in (NAME, PRONOUN) and (
+            v + 1 >= len(toks) or not toks[v + 1].is_word or toks[v + 1].low.endswith("ly")
+            or toks[v + 1].low in ("again", "to", "in", "at", "with", "out", "up")
+        ):
+            return Tag(m, toks[v].text, AFTER)
+        return None
+
+    def before(self, i: int, window: tuple[int, int] | None = None, where: str = BEFORE) -> Tag | None:
+        a, b = window or self._before_window(i)
+        if b <= a:
+            return None
+        text = self.text
+        breaks = sentence_breaks(text, a, b)
+        s0 = breaks[-1] if breaks else a
+        if not text[s0:b].strip() and len(breaks) >= 1:
+            return None
+        toks = tokens(text, s0, b)
+        # Drop the marks that close the window: the quotation's own opening mark is outside it.
+        while toks and toks[-1].text in ('"', "“", "‘", "'", "«", "(", "["):
+            toks.pop()
+        if not toks:
+            return None
+        # The last speech verb of the sentence, with nothing but its object, adverbs and the
+        # lead-in punctuation between it and the quotation.
+        for v in range(len(toks) - 1, -1, -1):
+            n = _verb_at(toks, v, finite_only=False)
+            if not n:
+                continue
+            if not self._leads_into_quote(toks, v + n):
+                break
+            low = toks[v].low
+            if low in SPEECH_VERBS_ING and v > 0 and toks[v - 1].text == ",":
+                m = _clause_subject(toks, 0, v, text)  # "…, saying, "Q"": the sentence's subject
+            else:
+                m = _subject_before_verb(toks, v, text)
+                if m is None or not _plausible(m):
+                    m = _clause_subject(toks, 0, v, text)
+            if m is None or not _plausible(m):
+                return None
+            return Tag(m, " ".join(t.text for t in toks[v : v + n]), where, _addressee(toks, v + n, low, text))
+        if where == BEFORE:
+            return None
+        return None
+
+    def _leads_into_quote(self, toks: list[Token], k: int) -> bool:
+        """Whether the words from k to the quotation are only an addressee, adverbs or a phrase
+        of manner ("to that wretched woman:", "in an imploring voice:", "abruptly,")."""
+        rest = toks[k:]
+        if len(rest) > 14:
+            return False
+        for t in rest:
+            if t.text in (".", "!", "?", ";") or t.text in ('"', "“", "”"):
+                return False
+        return True
+
+    def beat(self, i: int) -> Tag | None:
+        """The subject of the narrative sentence right before the quotation in its paragraph,
+        or right after it: an action beat names the speaker without a speech verb."""
+        s = self.spans[i]
+        text = self.text
+        a, b = self._before_window(i)
+        if text[a:b].strip():
+            breaks = sentence_breaks(text, a, b)
+            s0 = breaks[-1] if breaks else a
+            if not text[s0:b].strip() and breaks:
+                s0 = breaks[-2] if len(breaks) >= 2 else a
+            toks = tokens(text, s0, b)
+            m = _clause_subject(toks, 0, len(toks), text) if toks else None
+            if m is not None and _plausible(m):
+                return Tag(m, "", BEAT)
+        a, b = self._after_window(i)
+        if b > a and s.close_mark is not None:
+            toks = tokens(text, a, b)
+            k = 0
+            while k < len(toks) and not toks[k].is_word:
+                k += 1
+            if k < len(toks) and toks[k].is_cap:
+                m = _clause_subject(toks, k, len(toks), text)
+                if m is not None and _plausible(m):
+                    return Tag(m, "", BEAT)
+        return None
+
+    def according(self, i: int) -> Tag | None:
+        """"According to NAME" in the sentence that holds the quotation or the one before."""
+        s = self.spans[i]
+        para = self.paragraphs[s.paragraph]
+        lo = max(para.start, s.open_mark - 600)
+        k = self.text.rfind("ccording to ", lo, s.open_mark)
+        if k < 0 or self.text[k - 1] not in "Aa":
+            return None
+        toks = tokens(self.text, k + len("ccording to "), min(para.end, k + 200))
+        m = np_after(toks, 0, self.text)
+        if m is None or not _plausible(m):
+            return None
+        return Tag(m, "according to", ACCORDING)
+
+    def find(self, i: int) -> Tag | None:
+        s = self.spans[i]
+        if s.kind == MENTION or s.label is not None:
+            return None
+        tag = self.after(i) or self.before(i)
+        if tag is None:
+            w = self._intro_window(i)
+            if w is not None:
+                tag = self.before(i, w, INTRO)
+        if tag is None:
+            tag = self.according(i)
+        return tag
+
+
+def _next_index(toks: list[Token], offset: int) -> int:
+    """The index of the first token that starts at or after offset."""
+    for n, t in enumerate(toks):
+        if t.start >= offset:
+            return n
+    return len(toks)
+
+
+def find_tags(text: str, paragraphs, spans) -> list[Tag | None]:
+    """The tag of every quotation, None where none is written.
+
+    A quotation that follows a tagged one in its paragraph, with only that tag between them,
+    shares it: ``"A," she said, "B."`` and ``"A," she said. "B."``. Beats are asked for
+    separately (``TagFinder.beat``): they are weaker than a tag.
+    """
+    finder = TagFinder(text, paragraphs, spans)
+    tags = [finder.find(i) for i in range(len(spans))]
+    for i in range(1, len(spans)):
+        a, b = spans[i - 1], spans[i]
+        prev = tags[i - 1]
+        if (tags[i] is None and prev is not None and a.paragraph == b.paragraph and a.close_mark is not None
+                and prev.mention.start > a.close_mark and prev.mention.end <= b.open_mark
+                and b.kind != MENTION and b.label is None):
+            tags[i] = prev
+    return tags
