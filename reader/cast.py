@@ -21,14 +21,25 @@ from reader.lexicon import (
     MALE_NAMES,
     NOT_NAMES,
     OFFICE_TITLES,
+    ORGANISATION_WORDS,
+    REPORTING_VERBS,
 )
+from reader.model import PERSON
 from reader.people import People, Person, name_form
 from reader.phrases import KEEPS_STOP, NAME, make_name, tokens
 
 # A run of capitalised words, whole words only (inside a long token nothing is tried again).
 _RUN = re.compile(
     r"(?<![\w’'\-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?![\w’'\-])\.?"
-    r"(?:[ \t]+(?:(?:de|da|di|del|van|von|der|le|la|du)[ \t]+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?![\w’'\-])\.?)*"
+    r"(?:[ \t]+(?:(?:de|da|di|del|van|von|der|le|la|du|of|for|of[ \t]+the|on)[ \t]+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?![\w’'\-])\.?)*"
+)
+_REPORTS = re.compile(
+    r"(?:,[^,\n]{1,80},|,)?\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b"
+)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|outside|inside|across|around|to)\s+$")
+_TITLE_WORDS_BEFORE = re.compile(r"(?:[a-z][\w\-]*\s+){0,2}$")
+_APPOSITION = re.compile(
+    r",\s+(?:the|a|an|his|her|its|their)\s+(?:[a-z][\w’'\-]*\s+){0,3}(?P<head>[a-z][a-z\-]{2,})(?=\s*[,;.]|\s+(?:of|at|for|in)\b)"
 )
 _PRONOUN_AFTER = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.I)
 _SENTENCE_START = re.compile(r"[.!?;:][\"'”’)]*\s+$|^\s*$|\n\s*$|[\"“‘]\s*$")
@@ -95,14 +106,19 @@ def _runs(text: str, paragraphs, spans):
         if k < 0 or pos >= paragraphs[k].end:
             continue
         run = m.group()
-        cut = _ends_sentence(run)
-        if cut is not None:
-            run = run[:cut]  # "Kemp. He": a full stop after a name ends the run
-        words = []
-        for w in _WORD.finditer(run):
-            words.append((pos + w.start(), w.group()))
         opens = pos == 0 or bool(_SENTENCE_START.search(text[max(0, pos - 3) : pos]))
-        yield words, opens
+        while run:
+            # "Exeter. Mr Tonkin": a full stop that is not an abbreviation's ends the run, and
+            # the words after it open a sentence.
+            cut = _ends_sentence(run)
+            part = run if cut is None else run[:cut]
+            yield [(pos + w.start(), w.group()) for w in _WORD.finditer(part)], opens
+            if cut is None:
+                break
+            rest = run[cut + 1 :]
+            pos += cut + 1 + (len(rest) - len(rest.lstrip()))
+            run = rest.lstrip()
+            opens = True
 
 
 _WORD = re.compile(r"\S+")
@@ -113,46 +129,76 @@ def _bare(word: str) -> str:
     return w[:-2] if w.endswith(("'s", "’s")) else w
 
 
-def find_cast(text: str, paragraphs, spans, tags) -> Cast:
-    people = People()
-    cast = Cast(people)
-    # Names in tags first: whoever is named as speaking is a person.
-    for t in tags:
-        if t is None or t.mention.kind != NAME or t.is_beat:
-            continue
-        form = name_form(t.mention)
-        if form is None:
-            continue
-        people.add(form, t.mention.text).speaks += 1
-    known_words = {w for p in people.persons for c in p.cores for w in c}
+def _could_be_first_name(word: str) -> bool:
+    """A capitalised word before a surname that may be a first name (not "Presently", "Having")."""
+    low = word.lower()
+    return low not in NOT_NAMES and not low.endswith(("ly", "ing", "est", "ward", "wards", "upon", "ever"))
+
+
+def capitalised_words(text: str, paragraphs, spans) -> tuple[set[str], list]:
+    """The words the narrative capitalises where no sentence begins: names (and titles and
+    places), told from words capitalised only because they open a sentence ("Presently") or
+    stand in a heading ("Faced"). Also returns the runs, for ``find_cast``."""
     runs = list(_runs(text, paragraphs, spans))
-    # A word the text capitalises where no sentence begins is a name (or a title, a place); one
-    # it capitalises only at the start of sentences or in headings is not ("Presently", "Faced").
     mid: set[str] = set()
     for words, opens in runs:
         for n, (_, w) in enumerate(words):
             if n or not opens:
                 mid.add(_bare(w))
+    return mid, runs
+
+
+def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] | None = None) -> Cast:
+    people = People()
+    cast = Cast(people)
+    mid, runs = names or capitalised_words(text, paragraphs, spans)
+    forms = []
+    for t in tags:
+        if t is None or t.mention.kind != NAME or t.is_beat:
+            continue
+        form = name_form(t.mention)
+        if form is not None:
+            forms.append((form, t.mention.text))
+            if form.honorific and len(form.core) >= 2:
+                people.note_first_name_after_honorific(form)
+    # Names in tags first: whoever is named as speaking is a person.
+    for form, written in forms:
+        people.add(form, written).speaks += 1
+    known_words = {w for p in people.persons for c in p.cores for w in c}
 
     def name_like(w: str) -> bool:
         b = _bare(w)
         low = b.lower()
-        return (low in HONORIFICS or low in OFFICE_TITLES or b in mid or b in known_words
+        if b in known_words:
+            return True  # a name a tag gave, even one like "May"
+        return (low in HONORIFICS or low in OFFICE_TITLES or b in mid
                 or low in MALE_NAMES or low in FEMALE_NAMES) and not (low in NOT_NAMES and low not in HONORIFICS)
 
     # The names of the narrative, read once; a full name the text writes twice or more may
     # complete a shorter name already known ("Tom" is not "Tom Thumb", written once).
     found = []
+    titles_after: dict[int, str] = {}
     full_count: Counter[tuple[str, ...]] = Counter()
     for words, opens in runs:
         k = 0
         while k < len(words) and not name_like(words[k][1]):
             k += 1
+        if any(_bare(w).lower() in ORGANISATION_WORDS for _, w in words[k:]):
+            # An organisation keeps all its words but an article: "the Ministry of Infrastructure",
+            # "The Three Counties Growers’ Association".
+            k = 1 if words[0][1] in ("The", "A", "An") and len(words) > 1 else 0
+            mention = make_name(tokens(text, words[k][0], words[-1][0] + len(words[-1][1])), text)
+            form = name_form(mention) if mention is not None else None
+            if form is not None and form.organisation:
+                found.append((words[k][0], mention.end, opens and k == 0, mention, form, True))
+            continue
         e = k
         while e < len(words) and name_like(words[e][1]):
             e += 1
-        if 0 < k < e and _bare(words[k][1]) in known_words and _bare(words[k - 1][1]).lower() not in NOT_NAMES:
-            k -= 1  # "Rui Damasceno": the word before a known surname is a first name
+        if 0 < k < e and _could_be_first_name(_bare(words[k - 1][1])) and (
+                _bare(words[k][1]) in known_words
+                or _REPORTS.match(text, words[e - 1][0] + len(words[e - 1][1]), words[e - 1][0] + 120)):
+            k -= 1  # "Rui Damasceno", "Leila Haddad said": the word before a surname is a first name
         words = words[k:e]
         if not words:
             continue
@@ -162,19 +208,35 @@ def find_cast(text: str, paragraphs, spans, tags) -> Cast:
         if titled and len(words) == 1:
             continue
         last = _bare(words[-1][1])
-        if not (titled or last in known_words or len(words) >= 2 and (first in MALE_NAMES or first in FEMALE_NAMES)):
-            continue
         end = words[-1][0] + len(words[-1][1])
+        # Whoever is said to speak is a person: "Rui Damasceno said tenders would be issued".
+        speaks = bool(_REPORTS.match(text, end, min(len(text), end + 120)))
+        if not (titled or speaks or last in known_words
+                or len(words) >= 2 and (first in MALE_NAMES or first in FEMALE_NAMES)):
+            continue
+        if len(words) == 1 and speaks and not titled and last not in known_words and (
+                last not in mid or _PLACE_BEFORE.search(text, max(0, pos - 12), pos)):
+            continue  # one word only ever at a sentence's start, or a place: "near Leominster, said"
         mention = make_name(tokens(text, pos, end), text)
         form = name_form(mention) if mention is not None else None
         if form is None:
             continue
-        found.append((pos, end, opens and k == 0, mention, form, titled or len(form.core) >= 2))
+        # The subject of its sentence: a name that opens it, or one that reports speech.
+        subject = opens and k == 0 or speaks or bool(_REPORTS.match(text, end, min(len(text), end + 100)))
+        found.append((pos, end, subject, mention, form, titled or speaks or len(form.core) >= 2))
+        # Titles written before the name in lower case: "Council leader Daniel Whitcombe".
+        for w in _TITLE_WORDS_BEFORE.search(text, max(0, pos - 40), pos).group().split():
+            if w.lower() in OFFICE_TITLES:
+                titles_after.setdefault(len(found) - 1, w.lower())
+        # "Mr. Sowerberry, the undertaker,": the apposition is a title the person bears.
+        a = _APPOSITION.match(text, end, min(len(text), end + 80))
+        if a:
+            titles_after[len(found) - 1] = a.group("head").lower()
         if len(form.core) >= 2:
             full_count[form.core] += 1
         if form.honorific and len(form.core) >= 2:
             people.note_first_name_after_honorific(form)
-    for pos, end, subject, mention, form, makes in found:
+    for n, (pos, end, subject, mention, form, makes) in enumerate(found):
         extend = full_count[form.core] >= 2
         if not makes and people.find(form, extend=extend) is None:
             continue
@@ -182,6 +244,8 @@ def find_cast(text: str, paragraphs, spans, tags) -> Cast:
         known_words.update(form.core)
         p.count += 1
         cast.mentions.append((pos, p.index, subject))
+        if n in titles_after and p.kind == PERSON:
+            people.learn_title(p, titles_after[n])
         if p.votes[0] + p.votes[1] < 40:
             v = _PRONOUN_AFTER.search(text, end, min(len(text), end + 80))
             if v:

@@ -26,8 +26,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.cast import Cast
-from reader.lexicon import HONORIFICS, PERSON_NOUNS_FEMALE, PERSON_NOUNS_MALE
-from reader.model import MENTION
+from reader.lexicon import (
+    DOCUMENT_NOUNS,
+    INDEFINITES,
+    NON_PERSON_NOUNS,
+    ORGANISATION_WORDS,
+    POSSESSIVES,
+    PERSON_NOUNS_FEMALE,
+    PERSON_NOUNS_MALE,
+)
+from reader.model import MENTION, ORGANISATION
 from reader.people import People, Person, name_form, pronoun_gender
 from reader.phrases import DESCRIPTION, NAME, PRONOUN, make_name, tokens
 from reader.tags import Tag
@@ -63,6 +71,11 @@ _FICTION = {
     "named_since_last": 0.7,
     "recent_speaker": 0.5,
     "recent_mention": 0.3,
+    "tag_title_described": 3.0,
+    "new_description": 1.0,
+    "new_description_indefinite": 3.0,
+    "tag_it_organisation": 3.0,
+    "tag_it_person": -2.0,
 }
 DEFAULT_WEIGHTS = {
     "fiction": _FICTION,
@@ -106,14 +119,21 @@ class Turn:
     vocatives: set[int] = field(default_factory=set)  # addressed by name in the quotation
     continued: bool = False
     pronoun_subject: int | None = None
+    desc_head: str | None = None  # the head word of a description tag
+    desc_indefinite: bool = False  # "a spokesman"
+    desc_person: int | None = None  # someone known only by this description
+    plural: bool = False  # "they said", "it said": a body, not a person
+    nobody: bool = False  # "a voice announced": someone the text does not know
     pronoun_nearest: int | None = None
     beat_person: int | None = None
 
 
 class Conversation:
     def __init__(self, text: str, paragraphs, spans, tags: list[Tag | None], beats: list[Tag | None],
-                 cast: Cast, weights: dict[str, float] | None = None, narrator: Person | None = None) -> None:
+                 cast: Cast, weights: dict[str, float] | None = None, narrator: Person | None = None,
+                 fiction: bool = True) -> None:
         self.text = text
+        self.fiction = fiction
         self.paragraphs = paragraphs
         self.spans = spans
         self.cast = cast
@@ -122,6 +142,7 @@ class Conversation:
         self.narrator = narrator
         self.turns: list[Turn] = []
         self.recent: dict[int, int] = {}
+        self._descriptions: dict[str, tuple[int, int]] = {}  # description -> (where, person)
         for i, s in enumerate(spans):
             if s.kind == MENTION or s.label is not None:
                 continue
@@ -154,18 +175,13 @@ class Conversation:
                 low = m.text.lower()
                 if low in ("i", "my"):
                     t.tag_narrator = True
+                elif low in ("it", "they", "we"):
+                    t.plural = True
                 else:
                     t.tag_gender = pronoun_gender(low) or {"he": "m", "she": "f"}.get(low)
                     t.pronoun_subject, t.pronoun_nearest = self._pronoun_antecedents(t, m.start, t.tag_gender)
             else:
-                head = m.head
-                if head in ("other", "latter", "former"):
-                    t.tag_other = True
-                else:
-                    titled = self.people._find_titled(head, None)
-                    if titled is not None:
-                        t.tag_person = titled.index
-                    t.tag_gender = "m" if head in PERSON_NOUNS_MALE else "f" if head in PERSON_NOUNS_FEMALE else None
+                self._read_description(t, m)
             if tag.addressee is not None and tag.addressee.kind == NAME:
                 form = name_form(tag.addressee)
                 p = self.people.find(form, self.recent) if form else None
@@ -191,12 +207,71 @@ class Conversation:
             if p is not None:
                 t.vocatives.add(p.index)
 
+    def _read_description(self, t: Turn, m) -> None:
+        """"the old man", "the minister", "a spokesman", "the other": the gender its head gives,
+        the people bearing its head as a title (found when deciding), and a person known only by
+        this description, who may be a newcomer."""
+        head = m.head
+        if head in ("other", "latter", "former"):
+            t.tag_other = True
+            return
+        if head in NON_PERSON_NOUNS and head not in DOCUMENT_NOUNS:
+            # "May's voice", "her voice": the owner speaks; "a voice": no one in particular.
+            owner = m.text.split()[0]
+            if owner.lower() in INDEFINITES:
+                t.nobody = True
+                return
+            if owner.lower() in ("his", "her"):
+                t.tag_gender = "m" if owner.lower() == "his" else "f"
+                t.pronoun_subject, t.pronoun_nearest = self._pronoun_antecedents(t, m.start, t.tag_gender)
+            elif owner[:1].isupper() and owner.endswith(("'s", "’s")):
+                name = make_name(tokens(owner), owner)
+                form = name_form(name) if name is not None else None
+                p = self.people.find(form, self.recent) if form is not None else None
+                if p is not None:
+                    t.tag_person = p.index
+            return
+        t.tag_gender = "m" if head in PERSON_NOUNS_MALE else "f" if head in PERSON_NOUNS_FEMALE else None
+        t.desc_head = head
+        org = head in ORGANISATION_WORDS or head in DOCUMENT_NOUNS
+        if org:
+            named = self.people.named_organisation(head)
+            if named is not None:
+                t.tag_person = named.index
+                if not self.fiction:
+                    return  # "the ministry": the Ministry of Infrastructure, named before
+        first = m.text.split()[0].lower()
+        t.desc_indefinite = first in INDEFINITES
+        owner = re.search(r"\b(?:from|of|by|for)\s+((?:the\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*)",
+                          self.text[m.start : m.end + 60])
+        if org and owner and m.head in DOCUMENT_NOUNS:
+            # "a statement from Chelsea": the body that issued it speaks.
+            name = make_name(tokens(owner.group(1)), owner.group(1))
+            form = name_form(name) if name is not None else None
+            if form is not None:
+                p = self.people.find(form, self.recent) or self.people.add(form, owner.group(1))
+                t.tag_person = p.index
+                return
+        if first in POSSESSIVES:
+            return  # "his wife", "her mother": someone the scene already holds
+        if not self.fiction and first not in INDEFINITES and self.people.titled(head):
+            return  # "the minister": in news, the minister named before
+        key = " ".join(m.text.lower().split())
+        known = self._descriptions.get(key)
+        if known is not None and m.start - known[0] < 20_000:
+            t.desc_person = known[1]  # "the cook" again, in the same part of the text
+        else:
+            t.desc_person = self.people.add_description(m.text, head, org).index
+        self._descriptions[key] = (m.start, t.desc_person)
+
     def _pronoun_antecedents(self, t: Turn, pos: int, gender: str | None) -> tuple[int | None, int | None]:
         """The person last named as a sentence's subject, and the person last named, before the
-        pronoun in its paragraph, of its gender."""
-        para = self.paragraphs[t.paragraph]
+        pronoun in its paragraph or the one before, of its gender."""
+        para = self.paragraphs[max(0, t.paragraph - 1)]
         subject = nearest = None
         for p, idx, is_subject in self.cast.before(pos, para.start):
+            if self.people.persons[idx].kind == ORGANISATION:
+                continue
             person = self.people.persons[idx]
             g = person.best_gender()
             if gender and g and g != gender:
@@ -223,6 +298,11 @@ class Conversation:
         if t.tag_person is not None:
             kind = t.tag.mention.kind if t.tag else NAME
             feat(t.tag_person, "tag_name" if kind == NAME else "tag_title")
+        if t.desc_head is not None:
+            titled = self._titled(t)
+            if titled is not None and titled != t.tag_person:
+                feat(titled, "tag_title_described" if self.people.persons[titled].described else "tag_title")
+            feat(t.desc_person, "new_description_indefinite" if t.desc_indefinite else "new_description")
         if t.tag_narrator and self.narrator is not None:
             feat(self.narrator.index, "tag_narrator")
         feat(t.beat_person, "beat_subject")
@@ -273,14 +353,19 @@ class Conversation:
         feat(t.pronoun_subject, "tag_pronoun_subject")
         feat(t.pronoun_nearest, "tag_pronoun_nearest")
         last = self._previous_turns(k, 1)
+        nearest: dict[int, int] = {}  # where each person was last named in the narrative
+        for pos, idx, _subject in self.cast.before(t.start, t.start - 3000):
+            nearest.setdefault(idx, pos)
         for person, f in cands.items():
             p = self.people.persons[person]
             if t.tag_gender is not None:
                 g = p.best_gender()
                 if g == t.tag_gender:
                     f["tag_gender_match"] = 1.0
-                elif g is not None:
-                    f["tag_gender_clash"] = 1.0
+                elif g is not None or p.kind == ORGANISATION:
+                    f["tag_gender_clash"] = 1.0  # "he said" is never a company
+            if t.plural:
+                f["tag_it_organisation" if p.kind == ORGANISATION else "tag_it_person"] = 1.0
             if t.tag_other:
                 f["tag_other"] = 1.0
                 if last and last[0][0] == person:
@@ -288,11 +373,27 @@ class Conversation:
             if self.narrator is not None and person == self.narrator.index and t.tag is not None \
                     and not t.tag_narrator and t.tag.mention.kind == PRONOUN:
                 f["not_narrator_tag"] = 1.0
-            r = self.recent.get(person)
-            if r is not None and t.start - r < 3000:
+            r = nearest.get(person)
+            if r is not None:
                 f["recent_mention"] = 1.0 - (t.start - r) / 3000
             f["bias"] = 1.0
         return cands
+
+    def _titled(self, t: Turn, reach: int = 20_000) -> int | None:
+        """The person nearest before a description who bears its head as a title: one the text
+        gave it ("Mr. Sowerberry, the undertaker"), or one who spoke as it before."""
+        head = t.desc_head
+        static = self.people.titled(head)
+        learned = self.learned.get(head, {})
+        if not static and not learned:
+            return None
+        for _pos, idx, _subject in self.cast.before(t.start, t.start - reach):
+            if idx in learned or idx in static:
+                return idx
+        before = [(pos, idx) for idx, pos in learned.items() if pos < t.start]
+        if before:
+            return max(before)[1]
+        return static[-1] if len(static) == 1 else None
 
     def _previous_turns(self, k: int, limit: int = 3) -> list[tuple[int, int]]:
         """(speaker, paragraph) of the nearest earlier turns in other paragraphs, one per
@@ -351,11 +452,15 @@ class Conversation:
         each quotation in order, twice (the second time knowing the choices after it)."""
         self.speaker = [None] * len(self.turns)
         self.recent = {}
+        self.learned: dict[str, dict[int, int]] = {}
         for k, t in enumerate(self.turns):
             if t.tag_person is not None and t.tag is not None and t.tag.mention.kind == NAME:
                 self.speaker[k] = t.tag_person
         for _ in range(passes):
+            self.recent = {}
             for k, t in enumerate(self.turns):
+                if t.nobody:
+                    continue
                 cands = self.candidates(k)
                 best, best_score = None, 0.0
                 for person, f in cands.items():
@@ -365,15 +470,23 @@ class Conversation:
                 self.speaker[k] = best
                 if best is not None:
                     self.recent[best] = t.start
+                    if t.desc_head is not None:
+                        # "the old gentleman" is who spoke as it: so, next time, is he.
+                        self.learned.setdefault(t.desc_head, {})[best] = t.start
         return self.speaker
 
     def mention_of(self, k: int) -> Tag | None:
         """The tag that attributed turn k, when it names the speaker chosen."""
         t = self.turns[k]
-        if t.tag is None or self.speaker[k] is None:
+        spk = self.speaker[k]
+        if t.tag is None or spk is None or t.addressee == spk:
             return None
-        if t.tag_person is not None and t.tag_person != self.speaker[k]:
+        kind = t.tag.mention.kind
+        if kind == NAME and t.tag_person is not None and t.tag_person != spk:
+            return None  # the tag names someone else
+        if t.tag_narrator and (self.narrator is None or spk != self.narrator.index):
             return None
-        if t.addressee == self.speaker[k]:
-            return None
+        g = self.people.persons[spk].best_gender()
+        if t.tag_gender is not None and g is not None and g != t.tag_gender:
+            return None  # "she said", and a man was chosen
         return t.tag

@@ -61,24 +61,34 @@ SPEECH_VERB_LEMMAS = frozenset(
     """
     say tell ask reply answer add continue cry exclaim shout whisper mutter murmur explain note stress
     emphasize emphasise insist warn observe remark return rejoin retort respond declare state announce
-    write tweet post argue admit recall conclude begin repeat suggest interrupt inquire enquire demand
+    write tweet argue admit recall conclude begin repeat suggest interrupt inquire enquire demand
     call yell scream sigh laugh plead beg protest object agree assent urge groan grumble growl snap sneer
     think pursue resume persist venture stammer stutter falter gasp sob whimper roar bellow hiss grunt
     moan wail blurt mumble drawl chuckle giggle shriek squeak sing chant breathe pant comment confirm
     acknowledge claim contend maintain predict report reveal testify wonder muse propose promise vow
     boast joke quip concede counter caution complain lament reiterate echo affirm assure advise inform
-    order command direct instruct interpose read remind assert reason correct interject speak utter
-    query question vociferate remonstrate expostulate entreat implore lisp mourn taunt tease mock jeer
-    soothe coax chide scold rebuke reproach reprove babble chatter gabble prattle pronounce proclaim
-    specify summarise summarize concur swear threaten speculate hazard guess reckon suppose opine
-    surmise snarl snort sniff scoff retaliate rage storm bark thunder squeal simper whine sputter
-    splutter croak lecture preach recite cheer bawl howl hoot purr coo trill pipe warble blubber weep
-    console comfort encourage flatter greet welcome hail thank apologise apologize congratulate
-    acquiesce consent conjecture remonstrate exult gush rave rant quaver tremble titter snicker smirk
-    shrug nod smile grin frown blush stammer wheeze cough hiccup yawn gulp choke
-    explain describe elaborate clarify insist confide divulge disclose concede allow grant own plead
-    mention hint imply intimate propose submit demur deny dispute contradict challenge accuse charge
-    allege attest certify swear vouch acknowledge
+    command instruct interpose read remind assert reason correct interject speak utter query
+    vociferate remonstrate expostulate entreat implore lisp taunt tease mock jeer soothe coax chide scold
+    rebuke reproach reprove babble chatter gabble prattle pronounce proclaim concur swear threaten
+    speculate opine surmise snarl snort sniff scoff bark squeal simper whine sputter splutter croak
+    lecture recite bawl howl purr coo trill warble blubber weep console encourage greet acquiesce
+    conjecture exult gush rave rant quaver titter snicker hint imply intimate demur deny dispute
+    contradict allege confide subjoin
+    """.split()
+)
+# The speech verbs a quotation most often follows in running text ("he said that it was 'a
+# mistake'"): the ones that tell a quoted fragment inside reported speech from a title.
+CORE_SPEECH_LEMMAS = frozenset(
+    """
+    say tell ask reply answer add continue cry exclaim shout whisper mutter murmur explain note stress
+    emphasize emphasise insist warn observe remark return rejoin retort respond declare state announce
+    write tweet argue admit recall conclude begin repeat suggest interrupt inquire enquire demand call
+    yell scream sigh laugh plead beg protest object agree assent urge groan grumble growl snap sneer
+    think pursue resume persist venture stammer falter gasp sob whimper roar bellow hiss grunt moan wail
+    blurt mumble drawl chuckle giggle shriek squeak sing chant breathe pant comment confirm acknowledge
+    claim contend maintain predict report reveal testify wonder muse propose promise vow boast joke quip
+    concede counter caution complain lament reiterate echo affirm assure advise inform order command
+    direct instruct interpose read
     """.split()
 )
 
@@ -325,50 +335,88 @@ PUBLICATION_WORDS = frozenset("times post journal news guardian telegraph herald
 
 MALE_NAMES = frozenset(
     """
-    aaron abraham adam adrian alan albert alec alex alexander alexei alexis alfred algernon allan ambrose
-    andrew andrei andrey andy angus anthony antonio archibald archie arnold arthur augustus austin
-    barack barnaby bartholomew basil ben benedict benjamin bernard bernie bert bill billy bob bobby
-    boris brad bradley brian bruce bryan caleb carl carlos cecil cedric charles charley charlie chris
-    christian christopher chuck clarence claude clement clifford clive colin conrad craig cyril dan
-    daniel darcy dave david denis dennis derek dick dmitri dmitry dominic don donald douglas duncan
-    dylan ed eddie edgar edmund edward edwin elijah ellis emmanuel eric ernest eugene evan ezra felix
-    ferdinand fitzwilliam francis frank franklin fred freddie freddy frederick fyodor gabriel gareth
-    gary gavin geoffrey george gerald gilbert giles giovanni godfrey gordon graham gregory guy hal harold
-    harry harvey hector henry herbert horace howard hubert hugh humphrey ian isaac ivan jack jacob jake
-    james jared jason jasper jeb jeff jeffrey jeremiah jeremy jerome jerry jesse jim jimmy joe joel
-    john johnny jon jonathan jose joseph josh joshua josiah juan julian julius justin keith ken kenneth
-    kevin larry laurence lawrence lee len lenny leo leon leonard leopold lewis lionel louis luke
-    malcolm mark marco martin matt matthew maurice max maximilian michael mike miles mitch mitt morris
-    nathan nathaniel ned neil nicholas nick nicolas nigel nikolai noah noel norman oliver oscar oswald
-    owen patrick paul percy peter phil philip pierre piotr ralph randolph randy raymond reginald reince
-    richard rick robert robin rod rodney roger roland ron ronald rory roy rudolph rudy rupert russell
-    ryan sam samuel saul scott sean sebastian sergei sergey seth sidney silas simon solomon stanley
-    stephen steve steven stuart ted teddy terence terry theo theodore thomas tim timothy toby todd tom
-    tommy tony trevor tristram valentine victor vincent vladimir walter warren wayne wilfred will
-    william willie willy winston zach zachary
+    aaron abdul abdullah abel abraham adam adrian ahmad ahmed aidan al alan alastair albert alberto alec
+    alejandro alessandro alex alexander alexandre alexei alexis alfie alfonso alfred alfredo algernon ali
+    alistair allan amir anatole anders andre andrea andreas andrei andres andrew andrey andy angelo angus
+    anil ant anthony antoine anton antonio archibald archie ari arjun armand arnold arthur arturo ashok
+    august augustine augustus austin axel barack barnaby barney baron barry bart bartholomew basil ben
+    benedict benito benjamin bernard bernardo bernie bert bertie bill billy bjorn blake bob bobby boris
+    brad bradley brendan brett brian bruce bruno bryan burt byron caleb calvin cameron carl carlo carlos
+    casimir cecil cedric cesar chad charles charley charlie chris christian christoph christopher chuck
+    ciaran clarence claude claus clement cliff clifford clint clive cody colin conor conrad cornelius
+    craig curtis cyril dale damian dan daniel danny dante darcy dario darius darren dave david dean declan
+    deepak denis dennis derek desmond dev diego dieter dimitri dirk dmitri dmitry dominic don donald
+    donovan doug douglas duncan dustin dwayne dwight dylan earl eddie edgar edmund eduardo edward edwin
+    egbert elias elijah elliot ellis elmer emil emile emilio emmanuel enrique enzo eric erik ernest ernesto
+    ernst erwin ethan eugene evan ezra fabian farouk federico felipe felix ferdinand fergus fernando
+    fidel filippo finn fitzwilliam floyd francesco francis francisco franco frank frankie franklin franz
+    fred freddie freddy frederick fritz fyodor gabriel gareth garrett gary gaston gavin gene geoff
+    geoffrey george georg gerald gerard gerhard gianni gilbert giles giorgio giovanni giuseppe glen glenn
+    godfrey gonzalo gordon graham grant greg gregor gregory guillaume gunther gus gustav gustavo guy hal
+    hamid hank hans harold harris harrison harry harvey hassan hector heinrich helmut henri henrik henry
+    herbert herman hiroshi horace horatio howard hubert hugh hugo humphrey ian ibrahim igor ike ilya
+    imran isaac isaiah ismail ivan jack jackson jacob jacques jaime jake jamal james jamie jan jared jason
+    jasper javier jay jean jeb jed jeff jeffrey jeremiah jeremy jerome jerry jesse jesus jim jimmy joachim
+    joao joaquin joe joel johan johann johannes john johnny jon jonah jonas jonathan jordan jorge jose
+    josef joseph josh joshua josiah juan jude jules julian julio julius justin kai karim karl keith ken
+    kenji kenneth kevin khalid kirk klaus konrad kurt kyle lance lars laurence laurent lawrence lee len
+    lenny leo leon leonard leonardo leopold leroy les lester lewis liam lionel lloyd logan lorenzo lou
+    louis lucas lucian luciano luis luigi luke lyndon magnus mahmoud malcolm manfred manuel marc marcel
+    marco marcus mario mark marshall martin marvin mason mateo matt matteo matthew matthias maurice max
+    maximilian mehmet mel melvin michael michel miguel mikhail mike miles milo milton mitch mitchell mitt
+    mohamed mohammed morgan morris moses muhammad murray nathan nathaniel neal ned neil nelson nicholas
+    nick nicky nico nicolas nigel nikita nikolai noah noel norbert norman oleg oliver omar orlando oscar
+    oswald otto owen pablo paddy paolo pascal pat patrick paul pedro percy perry pete peter phil philip
+    philippe pierre piers piotr pradeep pranav preston rafael raheem rahul raj rajesh ralph ramon randall
+    randolph randy raoul raphael rashid raul ray raymond reggie reginald reince rene rex ricardo richard
+    rick ricky rob robbie robert roberto robin rod roderick rodney rodrigo roger roland rolf roman ronald
+    ronnie rory ross roy rudolf rudolph rudy rufus rupert russ russell ryan salvador sam sami samir samuel
+    sandeep sanjay santiago saul scott sean sebastian sergei sergey sergio seth shane shaun sid sidney
+    silas simon sol solomon spencer stan stanley stefan steffen stephen steve steven stuart sunil sven
+    tariq ted teddy terence terry theo theodore thomas tim timothy tobias toby todd tom tomas tommy tony
+    travis trevor tristan tristram troy ty tyler umberto uri valentin valentine vernon victor vijay
+    vikram vince vincent vinny vito vladimir wade wallace walt walter warren wayne wesley wilbur wilfred
+    wilhelm will william willie willy winston wolfgang xavier yannick yasser yusuf yves zach zachary zane
     """.split()
 )
 FEMALE_NAMES = frozenset(
     """
-    abby abigail ada adela adelaide adeline agatha agnes alice alicia alison amanda amelia amy andrea
-    angela angelina anna anne annette annie antoinette arabella augusta barbara beatrice beatriz becky
-    bella bertha beth betsy betty beverly blanche brenda bridget camilla carla carol caroline carolyn
-    catherine cecilia cecily celia charlotte cheryl christina christine clara clarissa claudia
-    constance cora cordelia cynthia daisy deborah debbie delia denise diana diane dinah dolly donna
-    dora doris dorothea dorothy edith eleanor elena eliza elizabeth ella ellen ellie elsie emily emma
-    esther eugenia eva eve evelyn fanny florence frances georgiana georgina gertrude gloria grace
-    gwendolen hannah harriet hattie heather helen helena henrietta hester hilda hillary honoria hortense
-    irene isabel isabella jacky jane janet janey janice jean jemima jennifer jenny jessica jill joan
-    joanna josephine joyce judith judy julia julie juliet karen kate katharine katherine kathleen kathy
-    katie katya kitty laura lauren lavinia letitia lilian lillian lily linda lisa livia liza lizzie
-    lizzy lois lotte louisa louise lucia lucie lucy lydia mabel madeleine madeline maggie margaret
-    margery maria marianne marie marilla marilyn marion marjorie martha mary matilda maud maude may
-    megan melania melissa mildred millicent minnie miriam molly nancy natalie natasha nell nellie
-    nicole nina nora olga olive olivia pamela patricia paula pauline peggy penelope philippa phoebe
-    polina polly priscilla prudence rachel rebecca rhoda rose rosalind rosamond rosie ruth sally
-    samantha sandra sara sarah sharon shirley sophia sophie sonya stella stephanie susan susanna
-    suzanne sybil sylvia tabitha teresa tessa theresa tina ursula victoria violet virginia vivian
-    wendy winifred
+    abby abigail ada adela adelaide adele adeline adriana agatha agnes aisha alexandra alexia alice alicia
+    alina alison alma amanda amber amelia amina amy ana anastasia andrea angela angelica angelina angelique
+    anita ann anna annabel anne annette annie antoinette antonia april arabella ariana arlene ashley astrid
+    audrey augusta ava barbara beatrice beatriz becky belinda bella bernadette bertha beryl beth bethany
+    betsy betty beverly bianca birgit blanche bonnie brenda bridget brigitte britney brittany camilla
+    candace carla carmen carol carole caroline carolyn carrie cassandra catalina catherine cecilia cecily
+    celia celine charlene charlotte chelsea cheryl chiara chloe christa christina christine cindy claire
+    clara clarissa claudia colette connie constance cora cordelia corinne courtney cristina cynthia daisy
+    dana daniela danielle daphne dawn deborah debbie deirdre delia della denise diana diane dina dinah
+    dolly dolores dominique donna dora doreen doris dorothea dorothy edith edna eileen elaine eleanor elena
+    eliza elizabeth ella ellen ellie eloise elsa elsie emily emma erica erika erin esme esther ethel
+    eugenia eunice eva evangeline eve evelyn faith fanny fatima felicity fiona flora florence frances
+    francesca freda frieda gabriela gabrielle gail georgia georgiana georgina geraldine gertrude gina
+    ginger giovanna giulia gladys glenda gloria grace greta gretchen gwen gwendolen gwendolyn hannah
+    harriet hattie hazel heather heidi helen helena helga henrietta hester hilary hilda hillary holly hope
+    hortense ida ilse imogen ines ingrid irene iris irma isabel isabella isabelle isla ivy jackie jacky
+    jacqueline jane janet janey janice jasmine jean jeanne jeannette jemima jennifer jenny jess jessica
+    jill jo joan joanna joanne jocelyn josephine josie joy joyce judith judy julia julie juliet june
+    justine karen karin kate katharine katherine kathleen kathryn kathy katie katrina katya kay kelly
+    kerry kim kimberly kirsten kitty lara laura lauren lavinia leah leila lena leonora leslie letitia
+    liesel lila lilian lillian lily linda lisa livia liz liza lizzie lizzy lois lorna lorraine lotte
+    louisa louise lucia lucie lucille lucinda lucy luisa lydia mabel madeleine madeline madonna mae
+    maggie magda magdalena maisie mandy manuela marcia margaret margarita margery margot maria mariana
+    marianne marie marilla marilyn marina marion marjorie marlene martha martina mary matilda maud maude
+    maureen mavis maxine may megan melanie melania melinda melissa mercedes meredith meryl mia michelle
+    mildred millicent millie mimi minnie miranda miriam moira molly monica monique muriel myra nadia
+    nadine nancy naomi natalia natalie natasha nell nellie nicola nicole nina nora noreen norma octavia
+    odette olga olive olivia ophelia paige pam pamela patricia patsy paula paulette pauline pearl peggy
+    penelope penny petra philippa phoebe phyllis pia polina polly priscilla priya prudence queenie rachael
+    rachel ramona rebecca regina renee rhoda rhonda rita roberta robyn rosa rosalie rosalind rosamond
+    rose rosemary rosie rowena ruby ruth sabine sabrina sadie sally samantha sandra sara sarah sasha
+    selina serena sharon sheila shelley shirley sibyl silvia simone sofia sonia sonja sonya sophia sophie
+    stella stephanie sue susan susanna susannah suzanne sybil sylvia tabitha tamara tammy tanya tatiana
+    teresa tess tessa thelma theresa tina tracy trudy ursula valentina valerie vanessa vera veronica
+    victoria viola violet virginia vivian vivienne wanda wendy whitney wilhelmina willa winifred yasmin
+    yolanda yvette yvonne zara zoe zoey
     """.split()
 )
 
@@ -378,6 +426,9 @@ CALENDAR_WORDS = frozenset(
     "tuesday wednesday thursday friday saturday sunday".split()
 )
 
+
+# Every form of the core speech verbs, for telling quotations from titles and scare quotes.
+CORE_SPEECH_VERBS = _verb_forms(CORE_SPEECH_LEMMAS | {"go", "put", "break"})[3]
 
 # The lemma of every form of a speech verb ("said" -> "say"), and the lemmas that report speech
 # only with their particle ("went on", "put in", never "went" alone).

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from reader.cast import Cast
+from reader.lexicon import HONORIFICS, NOT_NAMES
 from reader.people import NameForm, Person
 
 NARRATOR = "Narrator"
@@ -23,7 +24,7 @@ _CALLED = re.compile(
 )
 
 
-def find_narrator(text: str, spans, tags, cast: Cast) -> Person | None:
+def find_narrator(text: str, spans, tags, cast: Cast, names: set[str] = frozenset()) -> Person | None:
     """The narrator as a person of the cast, or None when the narrative is not told in the
     first person."""
     mine = [i for i, t in enumerate(tags) if t is not None and not t.is_beat and t.mention.kind == "pronoun"
@@ -36,13 +37,18 @@ def find_narrator(text: str, spans, tags, cast: Cast) -> Person | None:
         j = i + 1
         while j < len(spans) and spans[j].paragraph == spans[i].paragraph:
             j += 1
-        if j >= len(spans) or spans[j].paragraph > spans[i].paragraph + 1:
+        if j >= len(spans) or spans[j].paragraph > spans[i].paragraph + 2:
             continue
         s = spans[j]
         content = text[s.start : s.end]
-        m = _CALLED.search(content[:120])
-        if m:
-            called[m.group(1)] += 1
+        for m in _CALLED.finditer(content[:160]):
+            name = m.group(1)
+            words = name.split()
+            if any(w.lower().rstrip(".") in NOT_NAMES and w.lower().rstrip(".") not in HONORIFICS for w in words):
+                continue
+            if not all(w.rstrip(".") in names or w.lower().rstrip(".") in HONORIFICS for w in words):
+                continue
+            called[name] += 1
     name = None
     if called:
         (best, n), *rest = called.most_common(2) + [("", 0)]

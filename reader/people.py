@@ -57,6 +57,7 @@ class Person:
     display: str = ""
     count: int = 0  # times named in the text
     speaks: int = 0  # times named in a quotation's tag
+    described: bool = False  # known only by a description ("the cook", "a spokesman")
 
     def add_mention(self, s: str) -> None:
         s = " ".join(s.split())
@@ -217,6 +218,8 @@ class People:
         pg = p.best_gender()
         if g and pg and g != pg:
             return False
+        if g == "f" and form.honorific and not pg and not p.honorific and all(len(c) == 1 for c in p.cores):
+            return False  # "Mrs. Archer" is not the man the text calls "Archer"
         if (p.kind == ORGANISATION) != form.organisation:
             return False
         return True
@@ -284,7 +287,9 @@ class People:
             if form.honorific:
                 h = form.honorific.lower().rstrip(".")
                 found = [p for p in found if not (p.honorific.lower().rstrip(".") == h and any(
-                    len(c) >= 2 for c in p.cores) and p.first and p.first != w)] or found
+                    len(c) >= 2 for c in p.cores) and p.first and p.first != w)]
+                if not found:
+                    return None
                 if len(found) > 1:
                     same = [p for p in found if p.honorific.lower().rstrip(".") == h]
                     if len(same) == 1:
@@ -294,6 +299,29 @@ class People:
         if len(found) == 1:
             return found[0]
         return self._pick(found, recent) if recent else None
+
+    def add_description(self, text: str, head: str, organisation: bool) -> Person:
+        """A person (or body) known only by a description: "a spokesman", "the cook",
+        "a statement from Chelsea"."""
+        p = Person(len(self.persons))
+        p.kind = ORGANISATION if organisation else PERSON
+        p.display = " ".join(text.split())
+        p.described = True
+        p.gender = "m" if head in PERSON_NOUNS_MALE else "f" if head in PERSON_NOUNS_FEMALE else None
+        p.add_mention(p.display)
+        self.persons.append(p)
+        return p
+
+    def titled(self, title: str) -> list[int]:
+        """The people known to bear a title ("minister", "undertaker")."""
+        return self._titled.get(title, [])
+
+    def named_organisation(self, head: str) -> Person | None:
+        """The organisation whose name holds a word ("the ministry": the Ministry of
+        Infrastructure), the most often named when there are several."""
+        word = head.capitalize()
+        orgs = [self.persons[i] for i in self._by_word.get(word, ()) if self.persons[i].kind == ORGANISATION]
+        return max(orgs, key=lambda p: p.count) if orgs else None
 
     def _told_apart(self, p: Person, form: NameForm) -> bool:
         """Whether a full name cannot be the person known by honorific and surname alone: "John

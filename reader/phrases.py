@@ -36,7 +36,7 @@ UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 # A word (with inner apostrophes and hyphens, and the full stop of an abbreviation or an
 # initial: "Mr.", "J."), a dash ("--", "—"), or one punctuation character.
-_TOKEN = re.compile(r"[^\W_](?:[\w’'\-]*[^\W_])?(?:['’]s\b|s['’](?!\w))?\.?|--+|[—–]|\S")
+_TOKEN = re.compile(r"[^\W_](?:(?:[\w’']|-(?!-))*[^\W_])?(?:['’]s\b|(?<=s)['’](?!\w))?\.?|--+|[—–]|\S")
 KEEPS_STOP = frozenset(
     "mr mrs ms dr st jr sr lt gen col sen rep gov rev maj capt sgt adm prof mme mlle messrs mt ft det "
     "supt insp atty pres gov".split()
@@ -169,7 +169,7 @@ def _title_word(tok: Token) -> bool:
     return b in HONORIFICS or b in OFFICE_TITLES
 
 
-def make_name(toks: list[Token], text: str) -> Mention | None:
+def make_name(toks: list[Token], text: str, trusted: bool = False) -> Mention | None:
     """A name mention from a run of tokens ("Mr. Gamfield", "Foreign Minister Sergey Lavrov",
     "the Baron"): the name without its titles, and the titles (lower case; "the" kept for a
     title used as a name)."""
@@ -202,19 +202,36 @@ def make_name(toks: list[Token], text: str) -> Mention | None:
         end -= 2
     if len(core) == 1:
         low = core[0].lower().rstrip(".")
-        if low in NOT_NAMES or (low in OFFICE_TITLES or low in DESCRIPTOR_WORDS) and not titles:
+        if low in NOT_NAMES and not trusted or (low in OFFICE_TITLES or low in DESCRIPTOR_WORDS) and not titles:
             return None
     return Mention(NAME, text[start:end], start, end, " ".join(core), tuple(titles))
 
 
-def np_after(toks: list[Token], i: int, text: str, after_verb: bool = False) -> Mention | None:
+def _trim(run: list[Token], names, strict: bool = False) -> list[Token]:
+    """Drop the capitalised words that open a run but are not names: a sentence's first word
+    ("Presently Helen", "Certainly Margaret"), known from the words the text capitalises only
+    where sentences begin. ``strict``: a lone such word is no name either ("Among the crowd")."""
+    if names is None:
+        return run
+    if strict and len(run) == 1 and run[0].is_cap and not _title_word(run[0]) \
+            and run[0].text.rstrip(".").removesuffix("'s").removesuffix("’s") not in names:
+        return []
+    k = 0
+    while k < len(run) - 1 and run[k].is_cap and not _title_word(run[k]) and run[k].low != "the" \
+            and run[k].text.rstrip(".").removesuffix("'s").removesuffix("’s") not in names:
+        k += 1
+    return run[k:]
+
+
+def np_after(toks: list[Token], i: int, text: str, after_verb: bool = False, names=None,
+             strict: bool = False) -> Mention | None:
     """The noun phrase starting at token i: "he", "Anne", "Mr. Darcy", "the old man",
     "his wife", "the Baron". It ends at punctuation, a verb-like word, or a tag ender."""
     if i >= len(toks) or not toks[i].is_word:
         return None
     t = toks[i]
     low = t.low
-    if low in SUBJECT_PRONOUNS and low not in ("you", "it") or t.text == "I":
+    if low in SUBJECT_PRONOUNS and low != "you" or t.text == "I":
         return Mention(PRONOUN, t.text, t.start, t.end)
     # A name: honorifics/titles then capitalised words (particles between them).
     j = i
@@ -242,8 +259,10 @@ def np_after(toks: list[Token], i: int, text: str, after_verb: bool = False) -> 
             j += 1
             continue
         break
+    run = _trim(run, names, strict)
     if run and run[-1].low not in _PARTICLES and any(w.is_cap for w in run):
-        m = make_name(run, text)
+        # Right after a speech verb a capitalised word is a name, even one like "May".
+        m = make_name(run, text, trusted=after_verb and len(run) == 1 and run[0].bare in CALENDAR_WORDS)
         if m is not None:
             return m
     # A description: a determiner, up to four modifiers, a head noun.
@@ -254,6 +273,7 @@ def np_after(toks: list[Token], i: int, text: str, after_verb: bool = False) -> 
             tok = toks[j]
             if not tok.is_word or tok.low in TAG_ENDERS and tok.low not in ("old", "young") \
                     or tok.low in PREPOSITIONS or tok.low.endswith("ly") and len(words) >= 2 \
+                    or tok.low in _TRAILING_ADVERBS and len(words) >= 2 \
                     or tok.low in SPEECH_VERBS or tok.low in AUXILIARIES and len(words) >= 2:
                 break
             words.append(tok)
@@ -269,7 +289,10 @@ def np_after(toks: list[Token], i: int, text: str, after_verb: bool = False) -> 
     return None
 
 
-def np_before(toks: list[Token], j: int, text: str) -> Mention | None:
+_TRAILING_ADVERBS = frozenset("aloud again too also back low still meanwhile instead".split())
+
+
+def np_before(toks: list[Token], j: int, text: str, names=None) -> Mention | None:
     """The noun phrase that ends at token j (inclusive): "he", "Marilla", "Mr. Bounderby",
     "Russian Foreign Minister Sergey Lavrov", "the old lady", "his wife"."""
     if j < 0 or not toks[j].is_word:
@@ -282,12 +305,15 @@ def np_before(toks: list[Token], j: int, text: str) -> Mention | None:
     if t.is_cap:
         i = j
         while i - 1 >= 0 and toks[i - 1].is_word and (
-            toks[i - 1].is_cap and not toks[i - 1].possessive
+            toks[i - 1].is_cap and (not toks[i - 1].possessive or toks[i - 1].text.endswith(("s’", "s'")))
             or toks[i - 1].low in _PARTICLES and i - 2 >= 0 and toks[i - 2].is_cap
         ):
             i -= 1
-        # Sentence-opening words that are never names ("And Natásha", "But Pierre").
-        while i < j and (toks[i].bare in NOT_NAMES and not _title_word(toks[i])):
+        org = any(t.bare in ORGANISATION_WORDS for t in toks[i : j + 1])
+        # Sentence-opening words that are never names ("And Natásha", "But Pierre"); an
+        # organisation keeps its number ("Three Counties Growers’ Association").
+        while i < j and (toks[i].bare in NOT_NAMES and not _title_word(toks[i])) and not (
+                org and toks[i].low not in ("the", "a", "an", "and", "but", "or", "so")):
             i += 1
         # Lower-case titles and descriptors before it ("police Chief Chuck Jordan", "the
         # Baron", "former senator Tom Coburn").
@@ -299,7 +325,7 @@ def np_before(toks: list[Token], j: int, text: str) -> Mention | None:
             k -= 1
         if k - 1 >= 0 and toks[k - 1].low == "the":
             k -= 1
-        run = toks[k : j + 1]
+        run = toks[k:i] + _trim(toks[i : j + 1], names)
         if all(not w.is_cap for w in run):
             return None
         return make_name(run, text)

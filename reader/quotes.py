@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.lexicon import SPEECH_VERBS
+from reader.lexicon import CORE_SPEECH_VERBS as SPEECH_VERBS
 from reader.model import MENTION, PARTIAL, SPEECH, Paragraph
 
 _MARKS = re.compile("[\"“”„‟‘’'‚‛«»‹›]")

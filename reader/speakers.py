@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.cast import find_cast
+from reader.cast import capitalised_words, find_cast
 from reader.conversation import Conversation, load_weights
 from reader.model import MENTION
 from reader.narrator import find_narrator
@@ -37,14 +37,15 @@ class Attribution:
 
 def attribute_speakers(text: str, paragraphs, spans, fiction: bool = False):
     """Return (attributions per span, people) for the spans of one document."""
-    finder = TagFinder(text, paragraphs, spans)
-    tags = find_tags(text, paragraphs, spans)
+    names = capitalised_words(text, paragraphs, spans)
+    finder = TagFinder(text, paragraphs, spans, names[0])
+    tags = find_tags(text, paragraphs, spans, names[0])
     beats = [finder.beat(i) if tags[i] is None and s.kind != MENTION and s.label is None else None
              for i, s in enumerate(spans)]
-    cast = find_cast(text, paragraphs, spans, tags)
-    narrator = find_narrator(text, spans, tags, cast)
+    cast = find_cast(text, paragraphs, spans, tags, names)
+    narrator = find_narrator(text, spans, tags, cast, names[0])
     weights = load_weights()["fiction" if fiction else "news"]
-    conv = Conversation(text, paragraphs, spans, tags, beats, cast, weights, narrator)
+    conv = Conversation(text, paragraphs, spans, tags, beats, cast, weights, narrator, fiction)
     transcript = _transcript_speakers(text, spans, cast)
     speakers = conv.decide()
     out = [Attribution() for _ in spans]
@@ -56,6 +57,7 @@ def attribute_speakers(text: str, paragraphs, spans, fiction: bool = False):
         a = Attribution(spk, tag.cue if tag else None, tag is not None and tag.mention.kind == "name")
         if tag is not None:
             a.mention, a.mention_start, a.mention_end = tag.mention.text, tag.mention.start, tag.mention.end
+            cast.people.persons[spk].add_mention(tag.mention.text)  # the names they went by
         out[turn.index] = a
     for i, spk in transcript.items():
         out[i] = Attribution(spk, f"{spans[i].label}:", True)

@@ -104,12 +104,12 @@ def _unknown_verb(tok: Token) -> bool:
     return tok.is_word and w.islower() and len(w) > 4 and w.endswith("ed") and w not in PREPOSITIONS
 
 
-def _addressee(toks: list[Token], k: int, verb_low: str, text: str) -> Mention | None:
+def _addressee(toks: list[Token], k: int, verb_low: str, text: str, names=None) -> Mention | None:
     """The person spoken to right after a verb: "said to Natásha", "told Ms Sturgeon"."""
     if k < len(toks) and toks[k].low == "to" and verb_low not in ("went", "began", "continued"):
-        return np_after(toks, k + 1, text)
+        return np_after(toks, k + 1, text, names=names)
     if verb_low in ADDRESS_VERBS and k < len(toks):
-        m = np_after(toks, k, text)
+        m = np_after(toks, k, text, names=names)
         if m is not None and m.kind != PRONOUN:
             return m
     return None
@@ -126,7 +126,7 @@ def _skip_helpers(toks: list[Token], j: int, limit: int = 5) -> int:
     return j
 
 
-def _subject_before_verb(toks: list[Token], v: int, text: str) -> Mention | None:
+def _subject_before_verb(toks: list[Token], v: int, text: str, names=None) -> Mention | None:
     """The subject of the verb at v: the phrase right before it, past adverbs and helpers
     and an apposition ("Scott Pruitt, the attorney general of Oklahoma, said")."""
     j = _skip_helpers(toks, v - 1)
@@ -140,17 +140,17 @@ def _subject_before_verb(toks: list[Token], v: int, text: str) -> Mention | None
         while i >= 0 and j - i <= 16 and toks[i].text != opening and toks[i].text not in (".", ";", ":", '"', "“", "”"):
             i -= 1
         if i >= 0 and toks[i].text == opening and i < j - 1:
-            m = np_before(toks, i - 1, text)
+            m = np_before(toks, i - 1, text, names=names)
             if m is not None and m.kind == NAME:
                 return m
             if m is not None and closing == ")":
                 return m
         return None
-    m = np_before(toks, j, text)
+    m = np_before(toks, j, text, names=names)
     return m
 
 
-def _clause_subject(toks: list[Token], lo: int, hi: int, text: str) -> Mention | None:
+def _clause_subject(toks: list[Token], lo: int, hi: int, text: str, names=None) -> Mention | None:
     """The subject of the sentence toks[lo:hi]: its first noun phrase, after an opening
     adverbial clause ("Then, turning his eyes from hers, he asked")."""
     k = lo
@@ -160,23 +160,28 @@ def _clause_subject(toks: list[Token], lo: int, hi: int, text: str) -> Mention |
         k += 1
     if k < hi and toks[k].text == ",":
         k += 1
-    m = np_after(toks, k, text) if k < hi else None
+    m = np_after(toks, k, text, names=names, strict=True) if k < hi else None
     if m is not None and _plausible(m):
         return m
     # An opening clause or phrase up to a comma: "In a speech, Trump said", "As he spoke, she".
     for c in range(k, min(hi, k + 25)):
         if toks[c].text == ",":
-            m = np_after(toks, c + 1, text)
+            m = np_after(toks, c + 1, text, names=names, strict=True)
             if m is not None and _plausible(m):
                 return m
             break
     return None
 
 
+def _unknown_source(m: Mention) -> bool:
+    """"a voice", "a sign": a source the text does not identify (the quotation has no known speaker)."""
+    return m.kind == DESCRIPTION and m.head in NON_PERSON_NOUNS and m.text.split()[0].lower() in ("a", "an", "some")
+
+
 def _plausible(m: Mention) -> bool:
     """A mention that can be someone speaking (not "the sign", "her voice", "it")."""
     if m.kind == PRONOUN:
-        return m.text.lower() not in ("it", "you")
+        return m.text.lower() != "you"
     if m.kind == DESCRIPTION:
         return m.head not in NON_PERSON_NOUNS
     return True
@@ -185,7 +190,10 @@ def _plausible(m: Mention) -> bool:
 class TagFinder:
     """Finds the tag of every quotation of one text."""
 
-    def __init__(self, text: str, paragraphs, spans) -> None:
+    def __init__(self, text: str, paragraphs, spans, names=None) -> None:
+        """``names``: the words the text capitalises where no sentence begins (names), to tell
+        a name from a sentence's first word; None reads every capitalised word as a name."""
+        self.names = names
         self.text = text
         self.paragraphs = paragraphs
         self.spans = spans
@@ -253,11 +261,11 @@ class TagFinder:
         # Inverted: "said Anne tearfully", "went on the doctor", "answered he".
         n = _verb_at(toks, k, finite_only=True)
         if n:
-            m = np_after(toks, k + n, text, after_verb=True)
-            if m is not None and _plausible(m):
+            m = np_after(toks, k + n, text, after_verb=True, names=self.names)
+            if m is not None and (_plausible(m) or _unknown_source(m)):
                 after_np = _next_index(toks, m.end)
                 return Tag(m, " ".join(t.text for t in toks[k : k + n]), AFTER,
-                           _addressee(toks, after_np, toks[k].low, text))
+                           _addressee(toks, after_np, toks[k].low, text, self.names))
             return None
         # "was Mrs. Smith's reply", "was the answer".
         if toks[k].low == "was" and k + 1 < len(toks):
@@ -268,14 +276,14 @@ class TagFinder:
                             owner = toks[o]
                             return Tag(Mention(PRONOUN, owner.text, owner.start, owner.end), toks[h].low, AFTER)
                         if toks[o].possessive and toks[o].is_cap:
-                            m = np_before(toks, o, text)
+                            m = np_before(toks, o, text, names=self.names)
                             if m is not None:
                                 return Tag(m, toks[h].low, AFTER)
                     break
             return None
         # Subject first: "the minister said", "Marilla wanted to know", "the Baron vociferated".
-        m = np_after(toks, k, text)
-        if m is None or not _plausible(m):
+        m = np_after(toks, k, text, names=self.names)
+        if m is None or not (_plausible(m) or _unknown_source(m)):
             return None
         j = _next_index(toks, m.end)
         if j < len(toks) and toks[j].text == ",":
@@ -297,7 +305,7 @@ class TagFinder:
             return None  # "replied that he did not know": reported speech, not this quotation's tag
         if n and toks[v].low not in SPEECH_VERBS_ING:
             return Tag(m, " ".join(t.text for t in toks[v : v + n]), AFTER,
-                       _addressee(toks, v + n, toks[v].low, text))
+                       _addressee(toks, v + n, toks[v].low, text, self.names))
         # An unlisted verb ("vociferated") only where the sentence plainly goes on after the
         # quotation: after a comma inside it, or in lower case after "!" or "?".
         goes_on = self.text[self.spans[i].end - 1 : self.spans[i].end] == "," or not toks[k].is_cap
@@ -333,14 +341,14 @@ class TagFinder:
                 break
             low = toks[v].low
             if low in SPEECH_VERBS_ING and v > 0 and toks[v - 1].text == ",":
-                m = _clause_subject(toks, 0, v, text)  # "…, saying, "Q"": the sentence's subject
+                m = _clause_subject(toks, 0, v, text, self.names)  # "…, saying, "Q"": the sentence's subject
             else:
-                m = _subject_before_verb(toks, v, text)
+                m = _subject_before_verb(toks, v, text, self.names)
                 if m is None or not _plausible(m):
-                    m = _clause_subject(toks, 0, v, text)
+                    m = _clause_subject(toks, 0, v, text, self.names)
             if m is None or not _plausible(m):
                 return None
-            return Tag(m, " ".join(t.text for t in toks[v : v + n]), where, _addressee(toks, v + n, low, text))
+            return Tag(m, " ".join(t.text for t in toks[v : v + n]), where, _addressee(toks, v + n, low, text, self.names))
         if where == BEFORE:
             return None
         return None
@@ -368,7 +376,7 @@ class TagFinder:
             if not text[s0:b].strip() and breaks:
                 s0 = breaks[-2] if len(breaks) >= 2 else a
             toks = tokens(text, s0, b)
-            m = _clause_subject(toks, 0, len(toks), text) if toks else None
+            m = _clause_subject(toks, 0, len(toks), text, self.names) if toks else None
             if m is not None and _plausible(m):
                 return Tag(m, "", BEAT)
         a, b = self._after_window(i)
@@ -378,7 +386,7 @@ class TagFinder:
             while k < len(toks) and not toks[k].is_word:
                 k += 1
             if k < len(toks) and toks[k].is_cap:
-                m = _clause_subject(toks, k, len(toks), text)
+                m = _clause_subject(toks, k, len(toks), text, self.names)
                 if m is not None and _plausible(m):
                     return Tag(m, "", BEAT)
         return None
@@ -392,7 +400,7 @@ class TagFinder:
         if k < 0 or self.text[k - 1] not in "Aa":
             return None
         toks = tokens(self.text, k + len("ccording to "), min(para.end, k + 200))
-        m = np_after(toks, 0, self.text)
+        m = np_after(toks, 0, self.text, names=self.names)
         if m is None or not _plausible(m):
             return None
         return Tag(m, "according to", ACCORDING)
@@ -419,14 +427,14 @@ def _next_index(toks: list[Token], offset: int) -> int:
     return len(toks)
 
 
-def find_tags(text: str, paragraphs, spans) -> list[Tag | None]:
+def find_tags(text: str, paragraphs, spans, names=None) -> list[Tag | None]:
     """The tag of every quotation, None where none is written.
 
     A quotation that follows a tagged one in its paragraph, with only that tag between them,
     shares it: ``"A," she said, "B."`` and ``"A," she said. "B."``. Beats are asked for
     separately (``TagFinder.beat``): they are weaker than a tag.
     """
-    finder = TagFinder(text, paragraphs, spans)
+    finder = TagFinder(text, paragraphs, spans, names)
     tags = [finder.find(i) for i in range(len(spans))]
     for i in range(1, len(spans)):
         a, b = spans[i - 1], spans[i]
