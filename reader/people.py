@@ -218,8 +218,9 @@ class People:
         pg = p.best_gender()
         if g and pg and g != pg:
             return False
-        if g == "f" and form.honorific and not pg and not p.honorific and all(len(c) == 1 for c in p.cores):
-            return False  # "Mrs. Archer" is not the man the text calls "Archer"
+        if g == "f" and form.honorific and pg != "f" and not (
+                p.honorific and HONORIFICS.get(p.honorific.lower().rstrip(".")) == "f"):
+            return False  # "Mrs. Archer" is not "Newland Archer": a woman's name finds only a woman
         if (p.kind == ORGANISATION) != form.organisation:
             return False
         return True
@@ -244,14 +245,17 @@ class People:
             if len(family) > 1:
                 return None
         if len(core) == 1 and not form.honorific and exact:
-            # A surname alone is a man's name when a man of that name is known ("cried Thorpe" is
-            # John Thorpe, not Mrs. Thorpe): women are not called by their surname alone.
-            men = [p for p in exact if p.best_gender() != "f"]
+            # A surname alone is a man's name ("cried Thorpe" is John Thorpe, not Mrs. Thorpe):
+            # women are not called by their surname alone.
+            # (The text calls "Mrs. Thorpe" so; "Helena Saraiva" it may call "Saraiva".)
+            men = [p for p in exact if not _female_honorific(p)]
             if not men:
                 men = [p for i in self._by_word.get(core[0], ()) for p in (self.persons[i],)
-                       if p.best_gender() == "m" and any(len(c) >= 2 and c[-1] == core[0] for c in p.cores)]
+                       if not _female_honorific(p) and any(len(c) >= 2 and c[-1] == core[0] for c in p.cores)]
                 if len(men) == 1:
                     return men[0]
+                return None  # someone of that name the text has not named in full
+            exact = men
         if len(exact) == 1:
             return exact[0]
         if exact:
@@ -342,6 +346,10 @@ class People:
         if recent:
             return max(persons, key=lambda p: (recent.get(p.index, -1), p.speaks, p.count))
         return max(persons, key=lambda p: (p.speaks, p.count))
+
+
+def _female_honorific(p: Person) -> bool:
+    return bool(p.honorific) and HONORIFICS.get(p.honorific.lower().rstrip(".")) == "f"
 
 
 def _holds(big: tuple[str, ...], small: tuple[str, ...]) -> bool:

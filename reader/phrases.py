@@ -190,7 +190,8 @@ def make_name(toks: list[Token], text: str, trusted: bool = False) -> Mention | 
     last = k - 1
     for n in range(k, len(words) - 1):
         w = words[n]
-        if _title_word(w) or w.bare in DESCRIPTOR_WORDS or not w.is_cap or w.bare in ("u", "s", "u.s"):
+        if _title_word(w) or w.bare in DESCRIPTOR_WORDS or not w.is_cap and w.low not in _PARTICLES \
+                or w.bare in ("u", "s", "u.s"):
             last = n
     titles.extend(w.bare for w in words[k : last + 1])
     k = last + 1
@@ -253,11 +254,15 @@ def np_after(toks: list[Token], i: int, text: str, after_verb: bool = False, nam
             if tok.possessive:
                 break
             continue
-        if (tok.low in _PARTICLES and run and j + 1 < len(toks) and toks[j + 1].is_cap
-                and toks[j + 1].is_word and toks[j + 1].bare not in NOT_NAMES):
-            run.append(tok)
-            j += 1
-            continue
+        if tok.low in _PARTICLES and run:
+            # "van der Luyden", "de la Tour": particles, then the capitalised name.
+            n = j
+            while n < len(toks) and toks[n].low in _PARTICLES:
+                n += 1
+            if n < len(toks) and toks[n].is_cap and toks[n].is_word and toks[n].bare not in NOT_NAMES:
+                run.extend(toks[j:n])
+                j = n
+                continue
         break
     run = _trim(run, names, strict)
     if run and run[-1].low not in _PARTICLES and any(w.is_cap for w in run):
@@ -306,9 +311,11 @@ def np_before(toks: list[Token], j: int, text: str, names=None) -> Mention | Non
         i = j
         while i - 1 >= 0 and toks[i - 1].is_word and (
             toks[i - 1].is_cap and (not toks[i - 1].possessive or toks[i - 1].text.endswith(("s’", "s'")))
-            or toks[i - 1].low in _PARTICLES and i - 2 >= 0 and toks[i - 2].is_cap
+            or toks[i - 1].low in _PARTICLES and i - 2 >= 0 and (toks[i - 2].is_cap or toks[i - 2].low in _PARTICLES)
         ):
             i -= 1
+        while i < j and toks[i].low in _PARTICLES and not toks[i].is_cap:
+            i += 1  # a run does not start with "van" unless a title stands before it
         org = any(t.bare in ORGANISATION_WORDS for t in toks[i : j + 1])
         # Sentence-opening words that are never names ("And Natásha", "But Pierre"); an
         # organisation keeps its number ("Three Counties Growers’ Association").
@@ -328,7 +335,8 @@ def np_before(toks: list[Token], j: int, text: str, names=None) -> Mention | Non
         run = toks[k:i] + _trim(toks[i : j + 1], names)
         if all(not w.is_cap for w in run):
             return None
-        return make_name(run, text)
+        # Right before a speech verb a calendar word is a name: "May said".
+        return make_name(run, text, trusted=len(run) == 1 and run[0].bare in CALENDAR_WORDS)
     # A description ending at a noun: back to its determiner.
     i = j
     while i >= 0 and j - i < 6:

@@ -35,11 +35,13 @@ from reader.lexicon import (
 )
 from reader.model import MENTION
 from reader.phrases import (
+    CALENDAR_WORDS,
     DESCRIPTION,
     NAME,
     PRONOUN,
     Mention,
     Token,
+    make_name,
     np_after,
     np_before,
     sentence_breaks,
@@ -283,6 +285,8 @@ class TagFinder:
             return None
         # Subject first: "the minister said", "Marilla wanted to know", "the Baron vociferated".
         m = np_after(toks, k, text, names=self.names)
+        if m is None and toks[k].bare in CALENDAR_WORDS and k + 1 < len(toks) and _verb_at(toks, k + 1, False):
+            m = make_name(toks[k : k + 1], text, trusted=True)  # "May interposed"
         if m is None or not (_plausible(m) or _unknown_source(m)):
             return None
         j = _next_index(toks, m.end)
@@ -340,8 +344,9 @@ class TagFinder:
             if not self._leads_into_quote(toks, v + n):
                 break
             low = toks[v].low
-            if low in SPEECH_VERBS_ING and v > 0 and toks[v - 1].text == ",":
-                m = _clause_subject(toks, 0, v, text, self.names)  # "…, saying, "Q"": the sentence's subject
+            if low in SPEECH_VERBS_ING:
+                # "…, saying, "Q"", "staggered across the floor shouting": the sentence's subject.
+                m = _clause_subject(toks, 0, v, text, self.names)
             else:
                 m = _subject_before_verb(toks, v, text, self.names)
                 if m is None or not _plausible(m):
