@@ -146,6 +146,7 @@ def quote_records(path: str, doc, args) -> list[dict]:
         out.append({
             "file": path, "start": q.start, "end": q.end, "text": q.text,
             "speaker": spk.name if spk else None, "kind": q.kind, "cue": q.cue,
+            "mention": q.mention, "mention_start": q.mention_start, "mention_end": q.mention_end,
             "section": sec.title, "paragraph": q.paragraph, "group": q.group,
         })
     return out

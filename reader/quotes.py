@@ -100,6 +100,46 @@ def _double_opens(text: str, i: int, lo: int, hi: int) -> bool:
     return _can_open(text, i, lo, hi) or not _can_close(text, i, lo, hi)
 
 
+_PAIR = re.compile(r"(?<!')''(?!')")
+
+
+def _paragraph_marks(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """The quotation marks of a paragraph, as (offset, character).
+
+    Two straight apostrophes written as a quotation mark (''We will win,'' he said) count as
+    one straight double mark: an opening pair stands at its second apostrophe, a closing pair
+    at its first, so that the quotation's content lies between them. A pair after a digit
+    (5'' for inches) or between letters is not a quotation mark.
+    """
+    found = [(m.start(), m.group()) for m in _MARKS.finditer(text, lo, hi)]
+    if "''" not in text[lo:hi]:
+        return found
+    pairs: dict[int, int] = {}  # first apostrophe -> where the mark stands
+    for m in _PAIR.finditer(text, lo, hi):
+        p = m.start()
+        before = text[p - 1] if p > lo else " "
+        after = text[p + 2] if p + 2 < hi else " "
+        if before.isdigit():
+            continue
+        opens = (before.isspace() or before in "([{—–-/:;") and (after.isalnum() or after in "\"“‘…$(")
+        closes = (before.isalnum() or before in ".,;:!?…—–-)\"”’") and (after.isspace() or after in ".,;:!?)]}—–-\"”")
+        if opens and not closes:
+            pairs[p] = p + 1
+        elif closes and not opens:
+            pairs[p] = p
+    if not pairs:
+        return found
+    out = []
+    for i, c in found:
+        if i in pairs:
+            out.append((pairs[i], '"'))
+        elif i - 1 in pairs:
+            continue
+        else:
+            out.append((i, c))
+    return out
+
+
 def _doubled(text: str, i: int, lo: int, hi: int) -> bool:
     """Two straight apostrophes in a row ('' as in ditto marks, inches or LaTeX): not a quotation mark."""
     return text[i] == "'" and (i + 1 < hi and text[i + 1] == "'" or i > lo and text[i - 1] == "'")
@@ -183,7 +223,7 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) 
         pending_carry = carry
         carry = None
         marks = _Marks()
-        marks.extend([(m.start(), m.group()) for m in _MARKS.finditer(text, lo, hi)])
+        marks.extend(_paragraph_marks(text, lo, hi))
         curly = text.find("“", lo, hi) >= 0 or text.find("”", lo, hi) >= 0
         last_straight = text.rfind('"', lo, hi)
         k = 0
@@ -374,9 +414,17 @@ def _kind(text: str, span: Span, paragraphs) -> str:
     content = text[span.start : span.end]
     # Only short quotations can be titles or mentions: count words up to a point.
     words = _WORDS.findall(content) if len(content) < 160 else ["…"] * 99
-    before = text[max(para.start, span.open_mark - 100) : span.open_mark].rstrip()
+    before = text[max(para.start, span.open_mark - 100) : span.open_mark]
+    if text[span.open_mark] == "'" and before.endswith("'"):
+        before = before[:-1]  # the first apostrophe of an opening ''
+    before = before.rstrip()
+    if before.endswith("="):
+        return MENTION  # an attribute's value (author="…"), not a quotation
     close = span.close_mark if span.close_mark is not None else span.end
-    after = text[close + 1 : min(para.end, close + 100)].lstrip()
+    after = text[close + 1 : min(para.end, close + 100)]
+    if close < len(text) and text[close] == "'" and after.startswith("'"):
+        after = after[1:]  # the second apostrophe of a closing ''
+    after = after.lstrip()
     tail = content.rstrip("'’\"”)")
     ends_sentence = tail[-1:] in (".", "!", "?", ",", ";", ":", "…", "—", "–", "-")
     at_start = not before or before[-1] in ".!?:;—–-([\"“”'‘’…" or before.endswith(",")

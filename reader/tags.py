@@ -207,10 +207,13 @@ class TagFinder:
         if s.close_mark is None:
             return 0, 0
         para = self.paragraphs[s.paragraph]
-        end = min(para.end, s.close_mark + 1 + _AFTER_WINDOW)
+        start = s.close_mark + 1
+        if self.text[s.close_mark] == "'" and self.text[start : start + 1] == "'":
+            start += 1  # the closing '' of ''We will win,'' he said
+        end = min(para.end, start + _AFTER_WINDOW)
         if i + 1 < len(self.spans) and self.spans[i + 1].paragraph == s.paragraph:
             end = min(end, self.spans[i + 1].open_mark)
-        return s.close_mark + 1, end
+        return start, end
 
     def _before_window(self, i: int) -> tuple[int, int]:
         s = self.spans[i]
