@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from reader.lexicon import (
     AUXILIARIES,
+    FEMALE_NAMES,
+    MALE_NAMES,
     CALENDAR_WORDS,
     DESCRIPTOR_WORDS,
     DETERMINERS,
@@ -131,6 +133,7 @@ def first_break(text: str, start: int, end: int) -> int | None:
 # Noun phrases that name speakers
 
 NAME, PRONOUN, DESCRIPTION = "name", "pronoun", "description"
+GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 
 _PARTICLES = frozenset("de da di del della van von der den la le du bin al ibn y ter ten zu".split())
 
@@ -198,6 +201,10 @@ def make_name(toks: list[Token], text: str, trusted: bool = False) -> Mention | 
     core = [w.text for w in words[k:]]
     if not core:
         return None
+    if len(core) >= 3 and core[1].lower() in GIVEN_NAMES and core[0].lower() not in GIVEN_NAMES:
+        titles.append(core[0].lower())  # "Comedian Sarah Silverman", "Reporter Jomana Karadsheh"
+        core = core[1:]
+        start = words[k + 1].start
     if core[-1].endswith(("'s", "’s")):
         core[-1] = core[-1][:-2]
         end -= 2
@@ -206,6 +213,15 @@ def make_name(toks: list[Token], text: str, trusted: bool = False) -> Mention | 
         if low in NOT_NAMES and not trusted or (low in OFFICE_TITLES or low in DESCRIPTOR_WORDS) and not titles:
             return None
     return Mention(NAME, text[start:end], start, end, " ".join(core), tuple(titles))
+
+
+def _noun_like(tok: Token) -> bool:
+    """A lower-case word that can stand in a noun phrase (not a verb of speech, a preposition,
+    an adverb or a function word)."""
+    low = tok.low
+    return not (low in SPEECH_VERBS or low in PREPOSITIONS or low in AUXILIARIES or low in TAG_ENDERS
+                or low in DETERMINERS or low in NOT_NAMES or low.endswith("ly") or low.endswith("ed")
+                or low in SUBJECT_PRONOUNS)
 
 
 def _trim(run: list[Token], names, strict: bool = False) -> list[Token]:
@@ -265,7 +281,25 @@ def np_after(toks: list[Token], i: int, text: str, after_verb: bool = False, nam
                 continue
         break
     run = _trim(run, names, strict)
-    if run and run[-1].low not in _PARTICLES and any(w.is_cap for w in run):
+    if run and run[-1].low not in _PARTICLES and any(w.is_cap for w in run) and not run[-1].possessive:
+        # Lower-case words after a name: a title before another name ("Judicial Watch president
+        # Tom Fitton", "Concord resident Whit Symms"), or the head of a description ("the White
+        # House spokesman").
+        n = j
+        while n < len(toks) and n - j < 3 and toks[n].is_word and not toks[n].is_cap and _noun_like(toks[n]):
+            n += 1
+        if n > j:
+            e = n
+            while e < len(toks) and toks[e].is_word and toks[e].is_cap and _is_name_word(toks[e], True):
+                e += 1
+            if e > n:
+                m = make_name(run + toks[j:e], text)
+                if m is not None:
+                    return m
+            elif n == len(toks) or not toks[n].is_word or toks[n].low in SPEECH_VERBS or toks[n].low in AUXILIARIES:
+                words = run + toks[j:n]
+                return Mention(DESCRIPTION, text[words[0].start : words[-1].end], words[0].start, words[-1].end,
+                               "", tuple(w.bare for w in words[:-1]), toks[n - 1].bare)
         # Right after a speech verb a capitalised word is a name, even one like "May".
         m = make_name(run, text, trusted=after_verb and len(run) == 1 and run[0].bare in CALENDAR_WORDS)
         if m is not None:
@@ -335,8 +369,10 @@ def np_before(toks: list[Token], j: int, text: str, names=None) -> Mention | Non
         run = toks[k:i] + _trim(toks[i : j + 1], names)
         if all(not w.is_cap for w in run):
             return None
-        # Right before a speech verb a calendar word is a name: "May said".
-        return make_name(run, text, trusted=len(run) == 1 and run[0].bare in CALENDAR_WORDS)
+        # Right before a speech verb a calendar word is a name ("May said"), but not a date
+        # ("on Wednesday called").
+        dated = k > 0 and toks[k - 1].low in ("on", "in", "last", "next", "this", "that", "by", "since", "until")
+        return make_name(run, text, trusted=len(run) == 1 and run[0].bare in CALENDAR_WORDS and not dated)
     # A description ending at a noun: back to its determiner.
     i = j
     while i >= 0 and j - i < 6:

@@ -294,11 +294,16 @@ class TagFinder:
             return None
         j = _next_index(toks, m.end)
         if j < len(toks) and toks[j].text == ",":
-            # An apposition: "Scott Pruitt, the attorney general of Oklahoma, said".
+            # An apposition: "Scott Pruitt, the attorney general of Oklahoma, said"; "the White
+            # House spokesman, Josh Earnest, said": the name in it is the speaker's.
             c = j + 1
             while c < len(toks) and c - j <= 16 and toks[c].text != ",":
                 c += 1
             if c < len(toks) and c + 1 < len(toks):
+                if m.kind != NAME or m.name and m.titles and m.titles[0] == "the":
+                    inner = np_after(toks, j + 1, text, names=self.names)
+                    if inner is not None and inner.kind == NAME and _next_index(toks, inner.end) == c:
+                        m = inner
                 j = c + 1
         v = j
         while v < len(toks) and v - j < 4 and toks[v].is_word and (
