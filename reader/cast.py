@@ -42,7 +42,7 @@ _APPOSITION = re.compile(
     r",\s+(?:the|a|an|his|her|its|their)\s+(?:[a-z][\w’'\-]*\s+){0,3}(?P<head>[a-z][a-z\-]{2,})(?=\s*[,;.]|\s+(?:of|at|for|in)\b)"
 )
 _PRONOUN_AFTER = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.I)
-_SENTENCE_START = re.compile(r"[.!?;:][\"'”’)]*\s+$|^\s*$|\n\s*$|[\"“‘]\s*$")
+_SENTENCE_START = re.compile(r"(?:[.!?;:][\"'”’)]*\s+|\n\s*|[\"“‘]\s*)$")
 
 
 @dataclass
@@ -92,33 +92,48 @@ def _outside(starts: list[int], ends: list[int], pos: int) -> bool:
     return k < 0 or pos >= ends[k]
 
 
+def _narrative(paragraphs, spans):
+    """The stretches of the text that are narrative: the paragraphs, less their quotations."""
+    k = 0
+    for para in paragraphs:
+        pos = para.start
+        while k < len(spans) and spans[k].paragraph < para.index:
+            k += 1
+        j = k
+        while j < len(spans) and spans[j].paragraph == para.index:
+            s = spans[j]
+            if s.open_mark > pos:
+                yield pos, s.open_mark
+            end = (s.close_mark + 1) if s.close_mark is not None else para.end
+            pos = max(pos, end)
+            j += 1
+        if pos < para.end:
+            yield pos, para.end
+
+
 def _runs(text: str, paragraphs, spans):
     """The capitalised runs of the narrative (the paragraphs outside quotations; headings and
     titles are not narrative): (offset of each word, word), and whether it opens a sentence."""
-    starts = [s.open_mark for s in spans]
-    ends = [(s.close_mark + 1) if s.close_mark is not None else s.end for s in spans]
-    p_starts = [p.start for p in paragraphs]
-    for m in _RUN.finditer(text):
-        pos = m.start()
-        if not _outside(starts, ends, pos):
-            continue
-        k = bisect.bisect_right(p_starts, pos) - 1
-        if k < 0 or pos >= paragraphs[k].end:
-            continue
-        run = m.group()
-        opens = pos == 0 or bool(_SENTENCE_START.search(text[max(0, pos - 3) : pos]))
-        while run:
-            # "Exeter. Mr Tonkin": a full stop that is not an abbreviation's ends the run, and
-            # the words after it open a sentence.
-            cut = _ends_sentence(run)
-            part = run if cut is None else run[:cut]
-            yield [(pos + w.start(), w.group()) for w in _WORD.finditer(part)], opens
-            if cut is None:
-                break
-            rest = run[cut + 1 :]
-            pos += cut + 1 + (len(rest) - len(rest.lstrip()))
-            run = rest.lstrip()
-            opens = True
+    for lo, hi in _narrative(paragraphs, spans):
+        for m in _RUN.finditer(text, lo, hi):
+            pos = m.start()
+            run = m.group()
+            opens = pos == lo or bool(_SENTENCE_START.search(text, max(0, pos - 3), pos))
+            while run:
+                # "Exeter. Mr Tonkin": a full stop that is not an abbreviation's ends the run, and
+                # the words after it open a sentence.
+                cut = _ends_sentence(run) if "." in run else None
+                part = run if cut is None else run[:cut]
+                if " " in part or "\t" in part:
+                    yield [(pos + w.start(), w.group()) for w in _WORD.finditer(part)], opens
+                else:
+                    yield [(pos, part)], opens
+                if cut is None:
+                    break
+                rest = run[cut + 1 :]
+                pos += cut + 1 + (len(rest) - len(rest.lstrip()))
+                run = rest.lstrip()
+                opens = True
 
 
 _WORD = re.compile(r"\S+")
@@ -177,6 +192,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
     # The names of the narrative, read once; a full name the text writes twice or more may
     # complete a shorter name already known ("Tom" is not "Tom Thumb", written once).
     found = []
+    parse_cache: dict[str, tuple] = {}
     titles_after: dict[int, str] = {}
     full_count: Counter[tuple[str, ...]] = Counter()
     for words, opens in runs:
@@ -190,7 +206,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
             mention = make_name(tokens(text, words[k][0], words[-1][0] + len(words[-1][1])), text)
             form = name_form(mention) if mention is not None else None
             if form is not None and form.organisation:
-                found.append((words[k][0], mention.end, opens and k == 0, mention, form, True))
+                found.append((words[k][0], mention.end, opens and k == 0, mention.text, form, True))
             continue
         e = k
         while e < len(words) and name_like(words[e][1]):
@@ -217,13 +233,18 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
         if len(words) == 1 and speaks and not titled and last not in known_words and (
                 last not in mid or _PLACE_BEFORE.search(text, max(0, pos - 12), pos)):
             continue  # one word only ever at a sentence's start, or a place: "near Leominster, said"
-        mention = make_name(tokens(text, pos, end), text)
-        form = name_form(mention) if mention is not None else None
+        written = text[pos:end]
+        parsed = parse_cache.get(written)
+        if parsed is None:
+            mention = make_name(tokens(written), written)
+            form = name_form(mention) if mention is not None else None
+            parsed = parse_cache[written] = (form, mention.text if mention is not None else "")
+        form, mention_text = parsed
         if form is None:
             continue
         # The subject of its sentence: a name that opens it, or one that reports speech.
-        subject = opens and k == 0 or speaks or bool(_REPORTS.match(text, end, min(len(text), end + 100)))
-        found.append((pos, end, subject, mention, form, titled or speaks or len(form.core) >= 2))
+        subject = opens and k == 0 or speaks
+        found.append((pos, end, subject, mention_text, form, titled or speaks or len(form.core) >= 2))
         # Titles written before the name in lower case: "Council leader Daniel Whitcombe".
         for w in _TITLE_WORDS_BEFORE.search(text, max(0, pos - 40), pos).group().split():
             if w.lower() in OFFICE_TITLES:
@@ -240,7 +261,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
         extend = full_count[form.core] >= 2
         if not makes and people.find(form, extend=extend) is None:
             continue
-        p = people.add(form, mention.text, extend=extend)
+        p = people.add(form, mention, extend=extend)
         known_words.update(form.core)
         p.count += 1
         cast.mentions.append((pos, p.index, subject))

@@ -143,6 +143,9 @@ class Conversation:
         self.turns: list[Turn] = []
         self.recent: dict[int, int] = {}
         self._descriptions: dict[str, tuple[int, int]] = {}  # description -> (where, person)
+        self._static_cache: dict[int, dict[int, dict[str, float]]] = {}
+        self._person_cache: dict[tuple[int, int], dict[str, float]] = {}
+        self._nearest: dict[int, dict[int, int]] = {}
         for i, s in enumerate(spans):
             if s.kind == MENTION or s.label is not None:
                 continue
@@ -286,98 +289,161 @@ class Conversation:
 
     # -- deciding ---------------------------------------------------------------------
 
-    def candidates(self, k: int) -> dict[int, dict[str, float]]:
+    def _static(self, k: int) -> dict[int, dict[str, float]]:
+        """The features of turn k's candidates that do not depend on who the other turns'
+        speakers are: its tag, its beat, the people it calls by name, the narrative around it."""
+        cached = self._static_cache.get(k)
+        if cached is not None:
+            return cached
         t = self.turns[k]
         cands: dict[int, dict[str, float]] = {}
 
-        def feat(person: int | None, name: str, value: float = 1.0) -> None:
-            if person is None:
-                return
-            cands.setdefault(person, {})[name] = cands.get(person, {}).get(name, 0.0) + value
+        def feat(person: int | None, name: str) -> None:
+            if person is not None:
+                f = cands.setdefault(person, {})
+                f[name] = f.get(name, 0.0) + 1.0
 
         if t.tag_person is not None:
-            kind = t.tag.mention.kind if t.tag else NAME
-            feat(t.tag_person, "tag_name" if kind == NAME else "tag_title")
-        if t.desc_head is not None:
-            titled = self._titled(t)
-            if titled is not None and titled != t.tag_person:
-                feat(titled, "tag_title_described" if self.people.persons[titled].described else "tag_title")
+            feat(t.tag_person, "tag_name" if t.tag is None or t.tag.mention.kind == NAME else "tag_title")
+        if t.desc_person is not None:
             feat(t.desc_person, "new_description_indefinite" if t.desc_indefinite else "new_description")
         if t.tag_narrator and self.narrator is not None:
             feat(self.narrator.index, "tag_narrator")
         feat(t.beat_person, "beat_subject")
-        para = self.paragraphs[t.paragraph]
-        # The quotation before, in this paragraph or the ones before it.
         prev = self.turns[k - 1] if k > 0 else None
-        if prev is not None and prev.paragraph == t.paragraph:
-            feat(self.speaker[k - 1], "same_paragraph")
-        elif t.continued and prev is not None:
-            feat(self.speaker[k - 1], "continued")
-        else:
-            turns_back = self._previous_turns(k)
-            if turns_back:
-                near = turns_back[0][1] >= t.paragraph - 1
-                feat(turns_back[0][0], "last_turn" if near else "last_turn_far")
-                if len(turns_back) > 1 and near and turns_back[1][0] != turns_back[0][0]:
-                    feat(turns_back[1][0], "two_back")
-            ahead = self._next_turns(k)
-            if ahead:
-                if ahead[0][1] <= t.paragraph + 1:
-                    feat(ahead[0][0], "next_turn")
-                    if len(ahead) > 1 and ahead[1][0] != ahead[0][0]:
-                        feat(ahead[1][0], "two_ahead")
-            if prev is not None and prev.paragraph >= t.paragraph - 1:
-                for v in prev.vocatives:
-                    feat(v, "addressed_before")
+        if prev is not None and t.paragraph - 1 <= prev.paragraph < t.paragraph and not t.continued:
+            for v in prev.vocatives:
+                feat(v, "addressed_before")
         for v in t.vocatives:
             feat(v, "addressed_here")
         feat(t.addressee, "tag_addressee")
+        feat(t.pronoun_subject, "tag_pronoun_subject")
+        feat(t.pronoun_nearest, "tag_pronoun_nearest")
         # People named in the narrative of this paragraph, since the last quotation, and a little
-        # before it; the recent speakers of the scene and the people they called by name.
-        lo = self.spans[self.turns[k - 1].index].open_mark if k > 0 else 0
-        for pos, idx, subject in self.cast.between(max(0, para.start - 3000), min(para.end, t.start + 400)):
+        # before it; the people the last quotations called by name.
+        para = self.paragraphs[t.paragraph]
+        lo = self.spans[prev.index].open_mark if prev is not None else 0
+        for pos, idx, _subject in self.cast.between(max(0, para.start - 3000), min(para.end, t.start + 400)):
             f = cands.setdefault(idx, {})
             if pos >= para.start:
                 f["named_in_paragraph"] = 1.0
             elif pos >= lo:
                 f["named_since_last"] = 1.0
-        for n, (spk, _) in enumerate(self._previous_turns(k, 6)):
-            f = cands.setdefault(spk, {})
-            f["recent_speaker"] = max(f.get("recent_speaker", 0.0), 1.0 - n / 6)
-        for spk, _ in self._next_turns(k, 2):
-            cands.setdefault(spk, {})
         for j in (k - 1, k - 2):
             if j >= 0:
                 for v in self.turns[j].vocatives:
                     cands.setdefault(v, {})
-        feat(t.pronoun_subject, "tag_pronoun_subject")
-        feat(t.pronoun_nearest, "tag_pronoun_nearest")
-        last = self._previous_turns(k, 1)
-        nearest: dict[int, int] = {}  # where each person was last named in the narrative
-        for pos, idx, _subject in self.cast.before(t.start, t.start - 3000):
-            nearest.setdefault(idx, pos)
         for person, f in cands.items():
-            p = self.people.persons[person]
-            if t.tag_gender is not None:
-                g = p.best_gender()
-                if g == t.tag_gender:
-                    f["tag_gender_match"] = 1.0
-                elif g is not None or p.kind == ORGANISATION:
-                    f["tag_gender_clash"] = 1.0  # "he said" is never a company
-            if t.plural:
-                f["tag_it_organisation" if p.kind == ORGANISATION else "tag_it_person"] = 1.0
-            if t.tag_other:
-                f["tag_other"] = 1.0
-                if last and last[0][0] == person:
-                    f["tag_other_last"] = 1.0
-            if self.narrator is not None and person == self.narrator.index and t.tag is not None \
-                    and not t.tag_narrator and t.tag.mention.kind == PRONOUN:
-                f["not_narrator_tag"] = 1.0
-            r = nearest.get(person)
-            if r is not None:
-                f["recent_mention"] = 1.0 - (t.start - r) / 3000
-            f["bias"] = 1.0
+            f.update(self._person_features(k, person))
+        self._static_cache[k] = cands
         return cands
+
+    def _person_features(self, k: int, person: int) -> dict[str, float]:
+        """What a candidate is, against turn k's tag: gender, a body or a person, the narrator,
+        how lately the narrative named them."""
+        key = (k, person)
+        f = self._person_cache.get(key)
+        if f is not None:
+            return f
+        t = self.turns[k]
+        p = self.people.persons[person]
+        f = {"bias": 1.0}
+        if t.tag_gender is not None:
+            g = p.best_gender()
+            if g == t.tag_gender:
+                f["tag_gender_match"] = 1.0
+            elif g is not None or p.kind == ORGANISATION:
+                f["tag_gender_clash"] = 1.0  # "he said" is never a company
+        if t.plural:
+            f["tag_it_organisation" if p.kind == ORGANISATION else "tag_it_person"] = 1.0
+        if t.tag_other:
+            f["tag_other"] = 1.0
+        if self.narrator is not None and person == self.narrator.index and t.tag is not None \
+                and not t.tag_narrator and t.tag.mention.kind == PRONOUN:
+            f["not_narrator_tag"] = 1.0
+        nearest = self._nearest.get(k)
+        if nearest is None:
+            nearest = self._nearest[k] = {}  # where each person was last named in the narrative
+            for pos, idx, _subject in self.cast.before(t.start, t.start - 3000):
+                nearest.setdefault(idx, pos)
+        r = nearest.get(person)
+        if r is not None:
+            f["recent_mention"] = 1.0 - (t.start - r) / 3000
+        self._person_cache[key] = f
+        return f
+
+    def _dynamic(self, k: int) -> list[tuple[int, str, float]]:
+        """The features that depend on the other turns' speakers, as decided so far: the
+        turns before and after, the recent speakers, who bore a description's head as a title."""
+        t = self.turns[k]
+        out: list[tuple[int, str, float]] = []
+        prev = self.turns[k - 1] if k > 0 else None
+        back = self._previous_turns(k, 6)
+        if prev is not None and prev.paragraph == t.paragraph:
+            if self.speaker[k - 1] is not None:
+                out.append((self.speaker[k - 1], "same_paragraph", 1.0))
+        elif t.continued and prev is not None:
+            if self.speaker[k - 1] is not None:
+                out.append((self.speaker[k - 1], "continued", 1.0))
+        else:
+            if back:
+                near = back[0][1] >= t.paragraph - 1
+                out.append((back[0][0], "last_turn" if near else "last_turn_far", 1.0))
+                if len(back) > 1 and near and back[1][0] != back[0][0]:
+                    out.append((back[1][0], "two_back", 1.0))
+            ahead = self._next_turns(k)
+            if ahead and ahead[0][1] <= t.paragraph + 1:
+                out.append((ahead[0][0], "next_turn", 1.0))
+                if len(ahead) > 1 and ahead[1][0] != ahead[0][0]:
+                    out.append((ahead[1][0], "two_ahead", 1.0))
+            elif ahead:
+                out.append((ahead[0][0], "", 0.0))  # a candidate, no more
+        seen = set()
+        for n, (spk, _) in enumerate(back):
+            if spk not in seen:
+                seen.add(spk)
+                out.append((spk, "recent_speaker", 1.0 - n / 6))
+        if t.tag_other and back:
+            out.append((back[0][0], "tag_other_last", 1.0))
+        if t.desc_head is not None:
+            titled = self._titled(t)
+            if titled is not None and titled != t.tag_person:
+                kind = "tag_title_described" if self.people.persons[titled].described else "tag_title"
+                out.append((titled, kind, 1.0))
+        return out
+
+    def candidates(self, k: int) -> dict[int, dict[str, float]]:
+        """Every candidate of turn k with all its features (for fitting and inspection)."""
+        cands = {p: dict(f) for p, f in self._static(k).items()}
+        for person, name, value in self._dynamic(k):
+            f = cands.get(person)
+            if f is None:
+                f = cands[person] = dict(self._person_features(k, person))
+            if name:
+                f[name] = f.get(name, 0.0) + value
+        return cands
+
+    def _best(self, k: int) -> int | None:
+        """The best-scoring candidate of turn k (None when no one scores above zero)."""
+        w = self.w
+        scores = self._static_scores.get(k)
+        if scores is None:
+            scores = self._static_scores[k] = {p: self.score(f) for p, f in self._static(k).items()}
+        extra: dict[int, float] = {}
+        for person, name, value in self._dynamic(k):
+            if person not in scores and person not in extra:
+                extra[person] = self.score(self._person_features(k, person))
+            if name:
+                extra[person] = extra.get(person, 0.0) + w.get(name, 0.0) * value
+        best, best_score = None, 0.0
+        for person, sc in scores.items():
+            sc += extra.pop(person, 0.0)
+            if sc > best_score:
+                best, best_score = person, sc
+        for person, sc in extra.items():
+            if sc > best_score:
+                best, best_score = person, sc
+        return best
 
     def _titled(self, t: Turn, reach: int = 20_000) -> int | None:
         """The person nearest before a description who bears its head as a title: one the text
@@ -453,20 +519,20 @@ class Conversation:
         self.speaker = [None] * len(self.turns)
         self.recent = {}
         self.learned: dict[str, dict[int, int]] = {}
+        self._static_scores: dict[int, dict[int, float]] = {}  # for these weights
+        anchored = [False] * len(self.turns)
         for k, t in enumerate(self.turns):
-            if t.tag_person is not None and t.tag is not None and t.tag.mention.kind == NAME:
+            if t.tag_person is not None and t.tag is not None and t.tag.mention.kind == NAME \
+                    and t.tag_person != t.addressee:
+                # A tag that names the speaker decides: nothing around it outweighs it.
                 self.speaker[k] = t.tag_person
+                anchored[k] = True
         for _ in range(passes):
             self.recent = {}
             for k, t in enumerate(self.turns):
-                if t.nobody:
+                if t.nobody or anchored[k]:
                     continue
-                cands = self.candidates(k)
-                best, best_score = None, 0.0
-                for person, f in cands.items():
-                    sc = self.score(f)
-                    if sc > best_score:
-                        best, best_score = person, sc
+                best = self._best(k)
                 self.speaker[k] = best
                 if best is not None:
                     self.recent[best] = t.start

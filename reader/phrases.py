@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.lexicon import (
     AUXILIARIES,
@@ -45,35 +46,39 @@ KEEPS_STOP = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark of the text, with its offsets and the facts the phrase
+    readers ask of it (worked out once per distinct word)."""
+
     text: str
     start: int
     end: int
+    low: str
+    bare: str  # lower case, without an abbreviation's full stop or a possessive ending
+    is_word: bool
+    is_cap: bool
+    possessive: bool
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
 
-    @property
-    def bare(self) -> str:
-        """Lower case, without an abbreviation's full stop or a possessive ending."""
-        t = self.text.lower().rstrip(".")
-        if t.endswith(("'s", "’s")):
-            t = t[:-2]
-        return t
+def _facts(word: str) -> tuple[str, str, bool, bool, bool]:
+    low = word.lower()
+    bare = low.rstrip(".")
+    if bare.endswith(("'s", "’s")):
+        bare = bare[:-2]
+    first = word[:1]
+    return (low, bare, first.isalnum(), first.isupper(), len(word) > 2 and word.endswith(("'s", "’s", "s'", "s’")))
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
 
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+_FACTS: dict[str, tuple[str, str, bool, bool, bool]] = {}
 
-    @property
-    def possessive(self) -> bool:
-        return self.text.endswith(("'s", "’s", "s'", "s’")) and len(self.text) > 2
+
+def token(word: str, start: int, end: int) -> Token:
+    facts = _FACTS.get(word)
+    if facts is None:
+        if len(_FACTS) > 100_000:
+            _FACTS.clear()
+        facts = _FACTS[word] = _facts(word)
+    return Token(word, start, end, *facts)
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -81,14 +86,16 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     out: list[Token] = []
     for m in _TOKEN.finditer(text, start, end):
-        w, s, e = m.group(), m.start(), m.end()
-        if len(w) > 1 and w.endswith(".") and not (
+        w = m.group()
+        if len(w) > 1 and w[-1] == "." and not (
             w[:-1].lower() in KEEPS_STOP or len(w) == 2 and w[0].isupper()
         ):
-            out.append(Token(w[:-1], s, e - 1))
-            out.append(Token(".", e - 1, e))
+            s, e = m.span()
+            out.append(token(w[:-1], s, e - 1))
+            out.append(token(".", e - 1, e))
         else:
-            out.append(Token(w, s, e))
+            s, e = m.span()
+            out.append(token(w, s, e))
     return out
 
 

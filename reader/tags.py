@@ -17,6 +17,7 @@ names one (``said she to Natásha``: Natásha is addressed, never the speaker).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reader.lexicon import (
@@ -250,7 +251,7 @@ class TagFinder:
         if b <= a:
             return None
         text = self.text
-        toks = tokens(text, a, b)
+        toks = tokens(text, a, _clause_end(text, a, b))
         k = 0
         while k < len(toks) and (toks[k].text in _LEAD_PUNCT or toks[k].text in ("(",)):
             k += 1
@@ -430,6 +431,25 @@ class TagFinder:
         if tag is None:
             tag = self.according(i)
         return tag
+
+
+_CLAUSE_STOP = re.compile(r"[!?;\"“”]|\.(?=\s|$)")
+
+
+def _clause_end(text: str, a: int, b: int) -> int:
+    """Where the clause after a quotation surely ends (just after its first full stop, "!",
+    "?", ";" or quotation mark past a first word), so that only that much is read."""
+    pos = a
+    while True:
+        m = _CLAUSE_STOP.search(text, pos, b)
+        if m is None:
+            return b
+        if m.start() - a > 2 and not (m.group() == "." and _ABBREVIATION_BEFORE.search(text, max(a, m.start() - 5), m.start())):
+            return min(b, m.end())
+        pos = m.end()
+
+
+_ABBREVIATION_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Mme|Mlle|Rev|Gen|Col|Sen|Rep|Gov|Lt|Capt|Sgt|Prof)|\b[A-Z])$")
 
 
 def _next_index(toks: list[Token], offset: int) -> int:
