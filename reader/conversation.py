@@ -28,12 +28,14 @@ from pathlib import Path
 from reader.cast import Cast
 from reader.lexicon import (
     DOCUMENT_NOUNS,
+    GENERIC_PERSON_NOUNS,
     INDEFINITES,
     NON_PERSON_NOUNS,
     ORGANISATION_WORDS,
     POSSESSIVES,
     PERSON_NOUNS_FEMALE,
     PERSON_NOUNS_MALE,
+    RELATION_NOUNS,
 )
 from reader.model import MENTION, ORGANISATION
 from reader.people import People, Person, name_form, pronoun_gender
@@ -41,6 +43,17 @@ from reader.phrases import DESCRIPTION, NAME, PRONOUN, make_name, tokens
 from reader.tags import Tag
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
+
+
+def _surname(p: Person) -> str | None:
+    """The family name a person goes by: the last word of a full name, or the name after an
+    honorific ("Mrs. Honeychurch")."""
+    full = [c for c in p.cores if len(c) >= 2]
+    if full:
+        return full[0][-1]
+    if p.honorific and p.cores:
+        return p.cores[0][-1]
+    return None
 
 # The features, and the weight each starts with before fitting: in fiction, people take turns;
 # in news, an untagged quotation goes on with the last speaker.
@@ -76,6 +89,7 @@ _FICTION = {
     "new_description_indefinite": 3.0,
     "tag_it_organisation": 3.0,
     "tag_it_person": -2.0,
+    "relation_family": 2.0,
 }
 DEFAULT_WEIGHTS = {
     "fiction": _FICTION,
@@ -124,6 +138,7 @@ class Turn:
     desc_person: int | None = None  # someone known only by this description
     plural: bool = False  # "they said", "it said": a body, not a person
     nobody: bool = False  # "a voice announced": someone the text does not know
+    relation: tuple[str, str | None] | None = None  # "her mother": (the owner's, the relative's gender)
     pronoun_nearest: int | None = None
     beat_person: int | None = None
 
@@ -256,7 +271,13 @@ class Conversation:
                 t.tag_person = p.index
                 return
         if first in POSSESSIVES:
-            return  # "his wife", "her mother": someone the scene already holds
+            # "his wife", "her mother": someone the scene already holds, related to the person
+            # the possessive stands for (a Mrs. Honeychurch is Lucy Honeychurch's mother).
+            if head in RELATION_NOUNS and first in ("his", "her"):
+                t.relation = ("m" if first == "his" else "f", RELATION_NOUNS[head])
+            return
+        if self.fiction and head in GENERIC_PERSON_NOUNS:
+            return  # "the girl", "the old gentleman": someone in the scene
         if not self.fiction and first not in INDEFINITES and self.people.titled(head):
             return  # "the minister": in news, the minister named before
         key = " ".join(m.text.lower().split())
@@ -356,6 +377,8 @@ class Conversation:
                 f["tag_gender_clash"] = 1.0  # "he said" is never a company
         if t.plural:
             f["tag_it_organisation" if p.kind == ORGANISATION else "tag_it_person"] = 1.0
+        if t.relation is not None and self._family_in_scene(k, p, t.relation[0]):
+            f["relation_family"] = 1.0
         if t.tag_other:
             f["tag_other"] = 1.0
         if self.narrator is not None and person == self.narrator.index and t.tag is not None \
@@ -371,6 +394,21 @@ class Conversation:
             f["recent_mention"] = 1.0 - (t.start - r) / 3000
         self._person_cache[key] = f
         return f
+
+    def _family_in_scene(self, k: int, p: Person, owner_gender: str) -> bool:
+        """Whether someone named near turn k, of the possessive's gender ("her" mother), shares
+        this person's surname: their relative."""
+        surname = _surname(p)
+        if surname is None:
+            return False
+        t = self.turns[k]
+        for _pos, idx, _subject in self.cast.before(t.start, t.start - 3000):
+            if idx == p.index:
+                continue
+            q = self.people.persons[idx]
+            if _surname(q) == surname and q.best_gender() in (owner_gender, None):
+                return True
+        return False
 
     def _dynamic(self, k: int) -> list[tuple[int, str, float]]:
         """The features that depend on the other turns' speakers, as decided so far: the

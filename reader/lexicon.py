@@ -296,6 +296,22 @@ PERSON_NOUNS = PERSON_NOUNS_MALE | PERSON_NOUNS_FEMALE | frozenset(
     """.split()
 )
 
+# Heads of descriptions that say only what kind of person someone is ("the girl", "the old
+# gentleman"): in a story, nearly always someone already in the scene, not a newcomer.
+GENERIC_PERSON_NOUNS = frozenset(
+    "man men woman women girl boy lady gentleman child stranger youth fellow person creature lad lass "
+    "individual figure visitor guest companion speaker other friend".split()
+)
+
+# Heads of descriptions that name a relation, with the relative's gender ("her mother").
+RELATION_NOUNS = {
+    "mother": "f", "father": "m", "wife": "f", "husband": "m", "sister": "f", "brother": "m", "aunt": "f",
+    "uncle": "m", "daughter": "f", "son": "m", "niece": "f", "nephew": "m", "grandmother": "f",
+    "grandfather": "m", "mamma": "f", "mama": "f", "papa": "m", "mum": "f", "dad": "m", "cousin": None,
+    "lady": "f", "lord": "m", "parents": None, "guardian": None, "sister-in-law": "f", "brother-in-law": "m",
+    "mother-in-law": "f", "father-in-law": "m", "step-mother": "f", "stepmother": "f", "stepfather": "m",
+}
+
 # Heads of descriptions that are not people: "a voice announced", "a sign read".
 NON_PERSON_NOUNS = frozenset(
     """
