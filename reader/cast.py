@@ -20,6 +20,7 @@ from reader.lexicon import (
     HONORIFICS,
     MALE_NAMES,
     NOT_NAMES,
+    FINITE_VERBS,
     OFFICE_TITLES,
     ORGANISATION_WORDS,
     REPORTING_VERBS,
@@ -34,15 +35,19 @@ _RUN = re.compile(
     r"(?:[ \t]+(?:(?:de|da|di|del|van|von|der|le|la|du|of|for|of[ \t]+the|on)[ \t]+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?![\w’'\-])\.?)*"
 )
 _REPORTS = re.compile(
-    r"(?:,[^,\n]{1,80},|,)?\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b"
+    r"(?:,[^,]{1,80},|,)?\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|outside|inside|across|around|to)\s+$")
 _TITLE_WORDS_BEFORE = re.compile(r"(?:[a-z][\w\-]*\s+){0,2}$")
 _APPOSITION = re.compile(
     r",\s+(?:the|a|an|his|her|its|their)\s+(?:[a-z][\w’'\-]*\s+){0,3}(?P<head>[a-z][a-z\-]{2,})(?=\s*[,;.]|\s+(?:of|at|for|in)\b)"
 )
+# A finite verb after a name (past an apposition or an adverb): the name is its clause's subject.
+_ACTS = re.compile(
+    r"(?:,[^,]{1,80},)?\s+(?:\w+ly\s+)?(?:[a-z]+ed|" + "|".join(sorted(FINITE_VERBS, key=len, reverse=True)) + r")\b"
+)
 _PRONOUN_AFTER = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.I)
-_SENTENCE_START = re.compile(r"(?:[.!?;:][\"'”’)]*\s+|\n\s*|[\"“‘]\s*)$")
+_SENTENCE_START = re.compile(r"(?:[.!?;:][\"'”’)]*\s+|[\"“‘]\s*)$")
 
 
 @dataclass
@@ -103,22 +108,24 @@ def _narrative(paragraphs, spans):
         while j < len(spans) and spans[j].paragraph == para.index:
             s = spans[j]
             if s.open_mark > pos:
-                yield pos, s.open_mark
+                yield pos, s.open_mark, para.start
             end = (s.close_mark + 1) if s.close_mark is not None else para.end
             pos = max(pos, end)
             j += 1
         if pos < para.end:
-            yield pos, para.end
+            yield pos, para.end, para.start
 
 
 def _runs(text: str, paragraphs, spans):
     """The capitalised runs of the narrative (the paragraphs outside quotations; headings and
     titles are not narrative): (offset of each word, word), and whether it opens a sentence."""
-    for lo, hi in _narrative(paragraphs, spans):
+    for lo, hi, para_start in _narrative(paragraphs, spans):
         for m in _RUN.finditer(text, lo, hi):
             pos = m.start()
             run = m.group()
-            opens = pos == lo or bool(_SENTENCE_START.search(text, max(0, pos - 3), pos))
+            # A sentence opens a paragraph, or follows a full stop (a line break inside a
+            # hard-wrapped paragraph is not a sentence's start).
+            opens = pos == para_start or bool(_SENTENCE_START.search(text, max(0, pos - 3), pos))
             while run:
                 # "Exeter. Mr Tonkin": a full stop that is not an abbreviation's ends the run, and
                 # the words after it open a sentence.
@@ -181,6 +188,15 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
         people.add(form, written).speaks += 1
     known_words = {w for p in people.persons for c in p.cores for w in c}
 
+    seen_lower: dict[str, bool] = {}
+
+    def lowercase(w: str) -> bool:
+        """Whether the text writes this word in lower case somewhere ("Like", not "Rui")."""
+        low = w.lower()
+        if low not in seen_lower:
+            seen_lower[low] = re.search(rf"(?<![\w’'\-]){re.escape(low)}(?![\w’'\-])", text) is not None
+        return seen_lower[low]
+
     def name_like(w: str) -> bool:
         b = _bare(w)
         low = b.lower()
@@ -211,7 +227,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
         e = k
         while e < len(words) and name_like(words[e][1]):
             e += 1
-        if 0 < k < e and _could_be_first_name(_bare(words[k - 1][1])) and (
+        if 0 < k < e and _could_be_first_name(_bare(words[k - 1][1])) and not lowercase(_bare(words[k - 1][1])) and (
                 _bare(words[k][1]) in known_words
                 or _REPORTS.match(text, words[e - 1][0] + len(words[e - 1][1]), words[e - 1][0] + 120)):
             k -= 1  # "Rui Damasceno", "Leila Haddad said": the word before a surname is a first name
@@ -243,7 +259,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
         if form is None:
             continue
         # The subject of its sentence: a name that opens it, or one that reports speech.
-        subject = opens and k == 0 or speaks
+        subject = opens and k == 0 or speaks or bool(_ACTS.match(text, end, min(len(text), end + 100)))
         found.append((pos, end, subject, mention_text, form, titled or speaks or len(form.core) >= 2))
         # Titles written before the name in lower case: "Council leader Daniel Whitcombe".
         for w in _TITLE_WORDS_BEFORE.search(text, max(0, pos - 40), pos).group().split():

@@ -296,6 +296,20 @@ PERSON_NOUNS = PERSON_NOUNS_MALE | PERSON_NOUNS_FEMALE | frozenset(
     """.split()
 )
 
+# Finite verbs a sentence's subject is followed by (with any "-ed" past tense), for telling a
+# name that does something from one that is done to ("Marilla looked", "Anne went").
+FINITE_VERBS = frozenset(
+    """
+    was were had has have is are did does do could would should will shall might must may can went came
+    saw took made gave said told thought knew felt found got stood sat ran began looked kept left led
+    heard held brought bought caught fell fought flew forgot grew hung hid hit laid lay lost meant met
+    paid put read rode rose rang shook shot shut sang sank slept slid spoke spent spun stole struck swore
+    swept swam swung taught tore threw understood woke wore won wrote drew drank drove ate broke chose
+    became bore bent bit blew burst sought sold sent set seemed says goes comes sees takes makes gives
+    thinks knows feels finds gets stands sits runs looks keeps leaves turns walks smiles laughs
+    """.split()
+)
+
 # Heads of descriptions that say only what kind of person someone is ("the girl", "the old
 # gentleman"): in a story, nearly always someone already in the scene, not a newcomer.
 GENERIC_PERSON_NOUNS = frozenset(

@@ -311,6 +311,10 @@ def np_after(toks: list[Token], i: int, text: str, after_verb: bool = False, nam
         m = make_name(run, text, trusted=after_verb and len(run) == 1 and run[0].bare in CALENDAR_WORDS)
         if m is not None:
             return m
+    # "that Margaret", "poor Anne": a name after a determiner or an adjective is the name.
+    if low in DETERMINERS and low != "the" and i + 1 < len(toks) and toks[i + 1].is_cap and toks[i + 1].is_word \
+            and not _title_word(toks[i + 1]):
+        return np_after(toks, i + 1, text, after_verb, names, strict)
     # A description: a determiner, up to four modifiers, a head noun.
     if low in DETERMINERS or t.possessive:
         words = [t]

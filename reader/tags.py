@@ -476,4 +476,12 @@ def find_tags(text: str, paragraphs, spans, names=None) -> list[Tag | None]:
                 and prev.mention.start > a.close_mark and prev.mention.end <= b.open_mark
                 and b.kind != MENTION and b.label is None):
             tags[i] = prev
+    # "A!" "B," cried he: two quotations with nothing between them, the tag after the second.
+    for i in range(len(spans) - 2, -1, -1):
+        a, b = spans[i], spans[i + 1]
+        nxt = tags[i + 1]
+        if (tags[i] is None and nxt is not None and a.paragraph == b.paragraph and a.close_mark is not None
+                and nxt.mention.start > b.open_mark and a.kind != MENTION and a.label is None
+                and not any(c.isalnum() for c in text[a.close_mark + 1 : b.open_mark])):
+            tags[i] = nxt
     return tags
