@@ -208,6 +208,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
     # The names of the narrative, read once; a full name the text writes twice or more may
     # complete a shorter name already known ("Tom" is not "Tom Thumb", written once).
     found = []
+    titled_mentions: list[tuple[int, int, bool]] = []
     parse_cache: dict[str, tuple] = {}
     titles_after: dict[int, str] = {}
     full_count: Counter[tuple[str, ...]] = Counter()
@@ -238,6 +239,11 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
         first = _bare(words[0][1]).lower()
         titled = first in HONORIFICS or first in OFFICE_TITLES
         if titled and len(words) == 1:
+            # "The Professor seized Syme": a title used as a name, of whoever bears it.
+            if k > 0 and words[k - 1][1] in ("The", "the") or text[max(0, pos - 4) : pos].lower() == "the ":
+                p = people.titled(first)
+                if len(p) == 1:
+                    titled_mentions.append((pos, p[0], opens and k <= 1))
             continue
         last = _bare(words[-1][1])
         end = words[-1][0] + len(words[-1][1])
@@ -287,6 +293,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
             v = _PRONOUN_AFTER.search(text, end, min(len(text), end + 80))
             if v:
                 p.votes[0 if v.group(1).lower() in ("he", "his", "him", "himself") else 1] += 1
+    cast.mentions.extend(titled_mentions)
     cast.mentions.sort()
     return cast
 

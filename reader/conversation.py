@@ -217,7 +217,7 @@ class Conversation:
             content = content[:150] + " … " + content[-150:]
         for v in _VOCATIVE.finditer(content):
             toks = tokens(v.group(1))
-            mention = make_name(toks, v.group(1))
+            mention = make_name(toks, v.group(1), trusted=True)  # "Can't you, May?"
             form = name_form(mention) if mention is not None else None
             if form is None:
                 continue

@@ -313,8 +313,8 @@ FINITE_VERBS = frozenset(
 # Heads of descriptions that say only what kind of person someone is ("the girl", "the old
 # gentleman"): in a story, nearly always someone already in the scene, not a newcomer.
 GENERIC_PERSON_NOUNS = frozenset(
-    "man men woman women girl boy lady gentleman child stranger youth fellow person creature lad lass "
-    "individual figure visitor guest companion speaker other friend".split()
+    "man men woman women girl boy lady gentleman child youth fellow person creature lad lass "
+    "individual figure companion speaker other friend".split()
 )
 
 # Heads of descriptions that name a relation, with the relative's gender ("her mother").
