@@ -54,7 +54,7 @@ from reader.phrases import (
 from reader.quotes import Span
 
 
-@dataclass
+@dataclass(slots=True)
 class Attribution:
     speaker: int | None = None
     cue: str | None = None
