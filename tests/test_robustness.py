@@ -55,10 +55,22 @@ def _bad_paths(tmp_path):
     return {"missing": (tmp_path / "missing.txt", "no such file"), "directory": (tmp_path / "folder", "is a directory")}
 
 
-@pytest.mark.parametrize("kind", ["missing", "directory"])
+def _more_bad_paths(tmp_path):
+    loop_a, loop_b = tmp_path / "loop-a", tmp_path / "loop-b"
+    loop_a.symlink_to(loop_b)
+    loop_b.symlink_to(loop_a)
+    dangling = tmp_path / "dangling"
+    dangling.symlink_to(tmp_path / "gone")
+    return {"symlink-loop": (loop_a, "too many levels of symbolic links"),
+            "dangling-symlink": (dangling, "broken symbolic link"),
+            "long-name": (tmp_path / ("x" * 300), "file name too long"),
+            "long-path": (tmp_path / "/".join(["d"] * 2500), "file name too long")}
+
+
+@pytest.mark.parametrize("kind", ["missing", "directory", "symlink-loop", "dangling-symlink", "long-name", "long-path"])
 @pytest.mark.parametrize("argv", [["quotes"], ["outline", "--format", "json"], []], ids=["quotes", "outline", "app"])
 def test_missing_and_directory(tmp_path, kind, argv):
-    path, message = _bad_paths(tmp_path)[kind]
+    path, message = {**_bad_paths(tmp_path), **_more_bad_paths(tmp_path)}[kind]
     status, out, err = proc([*argv, str(path)])
     assert status == 1
     assert out == ""  # the app path: no screen drawn, nothing on stdout
@@ -165,7 +177,7 @@ def _outputs(path):
 
 @pytest.mark.parametrize(
     "encoding",
-    ["utf-8", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "cp1252", "mixed-line-endings"],
+    ["utf-8", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-16-le", "utf-32-be", "cp1252", "mixed-line-endings"],
 )
 def test_encodings_decoded_right(tmp_path, encoding):
     text = ARTICLE
@@ -177,6 +189,8 @@ def test_encodings_decoded_right(tmp_path, encoding):
         data = codecs.BOM_UTF16_LE + text.replace("\n", "\r\n").encode("utf-16-le")
     elif encoding == "utf-16-be-bom":
         data = codecs.BOM_UTF16_BE + text.encode("utf-16-be")
+    elif encoding in ("utf-16-le", "utf-32-be"):  # without a byte-order mark
+        data = text.replace("\n", "\r\n").encode(encoding)
     elif encoding == "cp1252":
         data = text.replace("\n", "\r\n").encode("cp1252")
         assert b"\x93" in data and b"\x94" in data and b"\xa3" in data
@@ -285,6 +299,35 @@ def test_hundred_thousand_one_line_paragraphs(tmp_path, separator):
         assert (status, err) == (0, "")
         assert _outline_paragraphs(json.loads(out)) >= 1
     assert _peak_rss_mb() < 1024
+
+
+def test_carriage_return_inside_a_quotation_does_not_split_it(tmp_path):
+    """A lone CR in a line of a Unix file (old Mac line endings pasted in) is a character of
+    its line: the quotation is whole, and its offsets are into the text as the file has it."""
+    filler = [f"Paragraph {i} of the report says the ferry crews met again on Monday." for i in range(12)]
+    text = ("Ferry Strike Goes On\n\n" + "\n\n".join(filler) +
+            "\n\n“We will not sail until the\rcouncil listens to us,” said Ann Lee.\n")
+    p = write(tmp_path, "strike.txt", text.encode("utf-8"))
+    status, out, err = proc(["quotes", str(p), "-f", "jsonl"])
+    assert (status, err) == (0, "")
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert [(r["text"], r["speaker"]) for r in rows] == [("We will not sail until the\rcouncil listens to us,", "Ann Lee")]
+    assert text[rows[0]["start"] : rows[0]["end"]] == rows[0]["text"]
+    _, out, _ = proc(["quotes", str(p)])
+    assert out.splitlines()[1] == "    “We will not sail until the council listens to us,”"
+    _, out, _ = proc(["outline", str(p), "-f", "json"])
+    assert _outline_paragraphs(json.loads(out)) == 13
+
+
+def test_larger_than_the_input_limit_is_one_line(tmp_path):
+    from reader.textio import MAX_BYTES
+
+    p = tmp_path / "huge.txt"
+    with open(p, "wb") as f:
+        f.truncate(MAX_BYTES + 1)  # sparse: takes no room on the disk
+    limit = MAX_BYTES // (1024 * 1024)
+    for argv in (["quotes", str(p)], [str(p)]):
+        assert proc(argv) == (1, "", f"reader: {p}: too large ({limit}.1 MB; the limit is {limit} MB)\n")
 
 
 # ---------------------------------------------------------------------------------------
