@@ -330,6 +330,40 @@ def test_larger_than_the_input_limit_is_one_line(tmp_path):
         assert proc(argv) == (1, "", f"reader: {p}: too large ({limit}.1 MB; the limit is {limit} MB)\n")
 
 
+def _hostile_benchmark():
+    """benchmarks/hostile.py: its input shapes, and how it writes and measures one."""
+    import importlib.util
+
+    path = os.path.join(os.path.dirname(__file__), "..", "benchmarks", "hostile.py")
+    spec = importlib.util.spec_from_file_location("hostile", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_memory_stays_proportionate_on_hostile_shapes(tmp_path):
+    """Peak memory of a whole `reader quotes FILE --format json` per MB of input, above the
+    process's own, for every shape of benchmarks/hostile.py. The bound is generous, and only
+    catches a blow-up: the worst shape (a quotation every three characters) takes about 125 MB
+    per MB; a run of straight quotation marks took 215, and one-letter quotations in json 830,
+    before each quotation and each record cost less."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    hostile = _hostile_benchmark()
+    size = 250_000
+    paths = {"": tmp_path / "empty.txt"}
+    paths[""].write_bytes(b"")
+    for name, piece in hostile.SHAPES.items():
+        paths[name] = tmp_path / f"{name}.txt"
+        hostile.make(paths[name], piece, size)
+    with ThreadPoolExecutor(max_workers=len(paths)) as pool:  # each run is a process of its own
+        runs = dict(zip(paths, pool.map(lambda p: hostile.run(p, "quotes", "json"), paths.values())))
+    assert all(status == 0 and err == "" for _, _, status, err in runs.values())
+    base = runs.pop("")[1]
+    per_mb = {name: round((peak - base) / (size / 1e6)) for name, (_, peak, _, _) in runs.items()}
+    assert all(v < 160 for v in per_mb.values()), per_mb
+
+
 # ---------------------------------------------------------------------------------------
 # escapes, control characters, markup, zero-width and RTL characters
 
