@@ -20,7 +20,8 @@ program that reads the output: in ``text`` and ``markdown`` output control, zero
 and direction-changing characters are made visible (ESC -> ␛, U+202E -> \\u202e); in
 ``json``/``jsonl`` they are written as ``\\uXXXX`` escapes (lossless); in ``csv`` they
 are made visible and a cell that starts like a spreadsheet formula (``=``, ``+``, ``-``,
-``@``) gets a leading ``'``.
+``@``) gets a leading ``'``. A file name is shown on one line wherever it is printed as text
+(output and messages: a newline in it is ␊); json and jsonl keep the real name.
 
 Records are written as they are made, file after file: a text of a million quotations is
 never held as a million records at once.
@@ -37,7 +38,7 @@ import os
 import sys
 
 from reader import __version__
-from reader.safe_text import UNSAFE_FROM_DEL, escaped
+from reader.safe_text import UNSAFE_FROM_DEL, escaped, escaped_line
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 FORMATS = ("text", "jsonl", "json", "csv", "markdown")
@@ -76,6 +77,11 @@ def _utf16(c: str) -> list[int]:
     return [0xD800 + (o >> 10), 0xDC00 + (o & 0x3FF)]
 
 
+def _name(path: str) -> str:
+    """A file name as text, markdown and csv output and messages show it: on one line."""
+    return escaped_line(path)
+
+
 def _csv_cell(v):
     if not isinstance(v, str):
         return v
@@ -91,7 +97,7 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2
-        raise UsageError(f"{self.prog}: {visible(message)}")
+        raise UsageError(f"{self.prog}: {escaped_line(message)}")
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -213,7 +219,8 @@ def _write_csv(out, rows, columns: list[str], header: bool) -> None:
     if header:
         w.writeheader()
     for r in rows:
-        w.writerow({k: _csv_cell("; ".join(v) if isinstance(v, list) else v) for k, v in r.items()})
+        w.writerow({k: _csv_cell(_name(v) if k == "file" else "; ".join(v) if isinstance(v, list) else v)
+                    for k, v in r.items()})
 
 
 def _md(s) -> str:
@@ -226,7 +233,7 @@ def _print_quotes(out, rows, fmt: str, first: bool) -> None:
             who = r["speaker"] or "(unknown speaker)"
             cue = f" ({r['cue']})" if r["cue"] else ""
             kind = "" if r["kind"] == "speech" else f" [{r['kind']}]"
-            out.write(f"{visible(r['file'])}:{r['start']}  {visible(who)}{visible(cue)}{kind}\n")
+            out.write(f"{_name(r['file'])}:{r['start']}  {visible(who)}{visible(cue)}{kind}\n")
             body = " ".join(r["text"].split())
             out.write(f"    “{visible(body)}”\n")
     elif fmt == "csv":
@@ -235,7 +242,7 @@ def _print_quotes(out, rows, fmt: str, first: bool) -> None:
         if first:
             out.write("| file | speaker | kind | cue | quote |\n|---|---|---|---|---|\n")
         for r in rows:
-            out.write(f"| {_md(r['file'])} | {_md(r['speaker'] or '')} | {r['kind']} | {_md(r['cue'] or '')} | "
+            out.write(f"| {_md(_name(r['file']))} | {_md(r['speaker'] or '')} | {r['kind']} | {_md(r['cue'] or '')} | "
                       f"{_md(r['text'])} |\n")
 
 
@@ -251,7 +258,7 @@ def _print_speakers(out, rows, fmt: str, first: bool) -> None:
         if first:
             out.write("| file | speaker | quotes | mentions |\n|---|---|---|---|\n")
         for r in rows:
-            out.write(f"| {_md(r['file'])} | {_md(r['speaker'])} | {r['quotes']} | "
+            out.write(f"| {_md(_name(r['file']))} | {_md(r['speaker'])} | {r['quotes']} | "
                       f"{_md('; '.join(r['mentions']))} |\n")
 
 
@@ -315,7 +322,7 @@ class _Printer:
                 out.write(to_json({k: v for k, v in rec.items() if k != "file"}, indent=2) + "\n")
             else:
                 if self.many and fmt != "csv":
-                    out.write(f"{'## ' if fmt == 'markdown' else '== '}{visible(path)}\n")
+                    out.write(f"{'## ' if fmt == 'markdown' else '== '}{_name(path)}\n")
                 _print_outline(out, rec, fmt, self.first)
         else:
             rows = quote_records(path, doc, args) if self.command == "quotes" else speaker_records(path, doc)
@@ -329,7 +336,7 @@ class _Printer:
                 _print_quotes(out, rows, fmt, self.first)
             else:
                 if self.many and fmt == "text":
-                    out.write(f"{visible(path)}\n")
+                    out.write(f"{_name(path)}\n")
                 _print_speakers(out, rows, fmt, self.first)
         self.first = False
 
@@ -368,12 +375,12 @@ def _read_checked(path: str, err):
     try:
         source = read_source(path)
     except InputError as exc:
-        err.write(f"reader: {visible(str(exc))}\n")
+        err.write(f"reader: {escaped_line(str(exc))}\n")
         return None, EXIT_INPUT
     except Exception as exc:
         return None, _internal_error(path, exc, err, "reading")
     for w in source.warnings:
-        err.write(f"reader: warning: {visible(w)}\n")
+        err.write(f"reader: warning: {escaped_line(w)}\n")
     return source, EXIT_OK
 
 

@@ -429,6 +429,69 @@ def test_file_name_with_escape_is_made_visible(tmp_path):
     assert status == 1 and "\x1b" not in err and "␛[31mname.txt: no such file" in err
 
 
+def _odd_name(tmp_path, data: bytes = ARTICLE.encode("utf-8")):
+    """A file whose name holds a newline and an escape sequence, and the name as it is shown."""
+    tmp_path.mkdir(exist_ok=True)
+    p = write(tmp_path, "two\nlines\x1b[31m.txt", data)
+    return p, f"{tmp_path}/two␊lines␛[31m.txt"
+
+
+def test_file_name_with_a_newline_stays_on_one_line_in_text_output(tmp_path):
+    p, shown = _odd_name(tmp_path)
+    other = write(tmp_path, "plain.txt", ARTICLE.encode("utf-8"))
+    status, out, err = proc(["quotes", str(p)])
+    assert (status, err) == (0, "")
+    start = ARTICLE.index("It is £5")
+    assert out.splitlines() == [f"{shown}:{start}  Ann Lee (said)", "    “It is £5 a crossing,”"]
+    status, out, _ = proc(["quotes", str(p), "-f", "markdown"])
+    assert out.splitlines()[2] == f"| {shown} | Ann Lee | speech | said | It is £5 a crossing, |"
+    headed, headed_shown = _odd_name(tmp_path / "headed", (ARTICLE + "\nWhat Comes Next\n\nIt rained.\n").encode())
+    for path, name, command in ((p, shown, "quotes"), (p, shown, "speakers"), (headed, headed_shown, "outline")):
+        status, out, _ = proc([command, str(path), "-f", "csv"])
+        assert status == 0 and "\x1b" not in out
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert rows and {r["file"] for r in rows} == {name}
+        assert len(out.splitlines()) == len(rows) + 1  # no cell broken over two lines
+    _, out, _ = proc(["speakers", str(p), str(other)])
+    assert out.splitlines()[0] == shown
+    _, out, _ = proc(["outline", str(p), str(other)])
+    assert out.splitlines()[0] == f"== {shown}"
+    _, out, _ = proc(["outline", str(p), str(other), "-f", "markdown"])
+    assert out.splitlines()[0] == f"## {shown}"
+
+
+def test_file_name_with_a_newline_is_kept_in_json(tmp_path):
+    p, _ = _odd_name(tmp_path)
+    for fmt in ("jsonl", "json"):
+        status, out, _ = proc(["quotes", str(p), "-f", fmt])
+        assert status == 0 and "\x1b" not in out
+        rows = [json.loads(x) for x in out.splitlines()] if fmt == "jsonl" else json.loads(out)
+        assert {r["file"] for r in rows} == {str(p)}
+
+
+def test_file_name_with_a_newline_stays_on_one_line_in_messages(tmp_path, monkeypatch):
+    p, shown = _odd_name(tmp_path / "undecodable", b"caf\xc3 \xff " + ARTICLE.encode("utf-8"))
+    status, _, err = proc(["quotes", str(p)])
+    assert err == f"reader: warning: {shown}: some bytes are not valid UTF-8 and were replaced\n"
+    p, shown = _odd_name(tmp_path)
+    gone = tmp_path / "gone\nname.txt"
+    status, _, err = proc(["quotes", str(gone)])
+    assert (status, err) == (1, f"reader: {tmp_path}/gone␊name.txt: no such file\n")
+    status, _, err = proc([str(gone)])  # the app
+    assert (status, err) == (1, f"reader: {tmp_path}/gone␊name.txt: no such file\n")
+
+    import reader.document
+
+    def bug(text, **kwargs):
+        raise ValueError("a bug\nover two lines")
+
+    monkeypatch.setattr(reader.document, "analyse", bug)
+    status, _, err = run(["quotes", str(p)])
+    assert status == 70
+    (line,) = err.splitlines()
+    assert line.startswith(f"reader: internal error while analysing {shown} (ValueError: a bug over two lines)")
+
+
 # ---------------------------------------------------------------------------------------
 # unbalanced quotation marks
 
