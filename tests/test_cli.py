@@ -335,6 +335,19 @@ def test_help_and_version():
     assert status == 0 and out.startswith("usage: reader quotes")
 
 
+def test_help_lists_every_exit_status():
+    status, out, _ = run(["--help"])
+    lines = out.splitlines()
+    table = lines[lines.index("exit status:") + 1 :]
+    codes = [line.split()[0] for line in table if line.startswith("  ") and line.split()[0].isdigit()]
+    assert codes == ["0", "1", "2", "70", "129", "130", "143"]
+    assert "output could not be written" in out and "READER_DEBUG=1" in out
+    assert cli.__doc__.count("\n    70   an internal error") == 1  # the module's docstring agrees
+    readme = open(os.path.join(os.path.dirname(__file__), "..", "README.md"), encoding="utf-8").read()
+    table = readme[readme.index("| exit status | meaning |") :].split("\n\n")[0].splitlines()[2:]
+    assert [row.split("|")[1].strip() for row in table] == codes  # and so does the README
+
+
 @pytest.mark.parametrize(
     "argv",
     [
