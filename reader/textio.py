@@ -15,7 +15,7 @@ from dataclasses import dataclass
 # prose about 17 MB of memory per MB of file and 0.2 s (War and Peace, 3.2 MB, takes 70 MB and
 # 0.6 s), for the most hostile shape (a quotation every three characters, benchmarks/hostile.py)
 # about 125 MB and 8 s. 32 MB is ten times War and Peace, and keeps that worst case near 4 GB
-# and four minutes.
+# and five minutes (33.5 MB of it: 4.2 GB, 311 s on two busy cores).
 MAX_BYTES = 32 * 1024 * 1024
 
 
