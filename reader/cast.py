@@ -232,7 +232,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
                 _bare(words[k][1]) in known_words
                 or _REPORTS.match(text, words[e - 1][0] + len(words[e - 1][1]), words[e - 1][0] + 120)):
             k -= 1  # "Rui Damasceno", "Leila Haddad said": the word before a surname is a first name
-        words = words[k:e]
+        run_words, words = words, words[k:e]
         if not words:
             continue
         pos = words[0][0]
@@ -240,7 +240,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
         titled = first in HONORIFICS or first in OFFICE_TITLES
         if titled and len(words) == 1:
             # "The Professor seized Syme": a title used as a name, of whoever bears it.
-            if k > 0 and words[k - 1][1] in ("The", "the") or text[max(0, pos - 4) : pos].lower() == "the ":
+            if k > 0 and run_words[k - 1][1] in ("The", "the") or text[max(0, pos - 4) : pos].lower() == "the ":
                 p = people.titled(first)
                 if len(p) == 1:
                     titled_mentions.append((pos, p[0], opens and k <= 1))

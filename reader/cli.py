@@ -1,13 +1,30 @@
 """The command line: ``reader FILE`` opens the app; ``quotes``, ``speakers``, ``outline`` print.
 
-Exit status: 0 success, 1 a file could not be read, 2 a usage error, 130 interrupted.
+Exit status:
+
+    0    success
+    1    a file could not be read, or the output could not be written
+    2    a usage error
+    70   an internal error (a bug): one line on stderr names what failed and the report
+         written under the user's state directory; READER_DEBUG=1 shows the traceback instead
+    129  hangup (SIGHUP)
+    130  interrupted (SIGINT, ctrl+c)
+    143  terminated (SIGTERM)
+
+A file that could not be read does not stop the others; the status is the worst outcome (an
+internal error over a file that could not be read). A broken pipe (``reader quotes F | head``)
+is not an error.
 
 Everything printed comes from the file, so nothing in it may act on the terminal or on a
 program that reads the output: in ``text`` and ``markdown`` output control, zero-width
 and direction-changing characters are made visible (ESC -> ␛, U+202E -> \\u202e); in
 ``json``/``jsonl`` they are written as ``\\uXXXX`` escapes (lossless); in ``csv`` they
 are made visible and a cell that starts like a spreadsheet formula (``=``, ``+``, ``-``,
-``@``) gets a leading ``'``. ``READER_DEBUG=1`` shows a traceback for an internal error.
+``@``) gets a leading ``'``. A file name is shown on one line wherever it is printed as text
+(output and messages: a newline in it is ␊); json and jsonl keep the real name.
+
+Records are written as they are made, file after file: a text of a million quotations is
+never held as a million records at once.
 """
 
 from __future__ import annotations
@@ -15,17 +32,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import itertools
 import json
 import os
 import sys
 
 from reader import __version__
-from reader.safe_text import UNSAFE_FROM_DEL, escaped
+from reader.safe_text import UNSAFE_FROM_DEL, escaped, escaped_line
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 FORMATS = ("text", "jsonl", "json", "csv", "markdown")
 COMMANDS = ("quotes", "speakers", "outline")
-
 
 
 def visible(s: str) -> str:
@@ -60,6 +77,11 @@ def _utf16(c: str) -> list[int]:
     return [0xD800 + (o >> 10), 0xDC00 + (o & 0x3FF)]
 
 
+def _name(path: str) -> str:
+    """A file name as text, markdown and csv output and messages show it: on one line."""
+    return escaped_line(path)
+
+
 def _csv_cell(v):
     if not isinstance(v, str):
         return v
@@ -75,7 +97,7 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2
-        raise UsageError(f"{self.prog}: {visible(message)}")
+        raise UsageError(f"{self.prog}: {escaped_line(message)}")
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -92,7 +114,15 @@ def build_parser() -> argparse.ArgumentParser:
         "  reader speakers FILE...     print the speakers and how often each is quoted\n"
         "  reader outline FILE...      print the title, dateline and section tree",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="Exit status: 0 success, 1 a file could not be read, 2 usage error, 130 interrupted.\n"
+        epilog="exit status:\n"
+        "  0    success\n"
+        "  1    a file could not be read, or the output could not be written\n"
+        "  2    usage error\n"
+        "  70   internal error: one line on stderr names the report written under the user's\n"
+        "       state directory (READER_DEBUG=1 shows the traceback)\n"
+        "  129  hangup (SIGHUP)\n"
+        "  130  interrupted (SIGINT, ctrl+c)\n"
+        "  143  terminated (SIGTERM)\n\n"
         "Use 'reader COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
@@ -128,7 +158,8 @@ def build_app_parser() -> argparse.ArgumentParser:
 # Records
 
 
-def quote_records(path: str, doc, args) -> list[dict]:
+def quote_records(path: str, doc, args):
+    """The quotations to print, one record at a time."""
     from reader.model import MENTION
     from reader.search import search_quotes, speakers_matching
 
@@ -139,24 +170,21 @@ def quote_records(path: str, doc, args) -> list[dict]:
     if args.search:
         keep = {h.quote.index for h in search_quotes(doc, args.search, pool)}
         pool = [q for q in pool if q.index in keep]
-    out = []
     for q in pool:
         spk = doc.speaker_of(q)
         sec = doc.section_of_paragraph(q.paragraph)
-        out.append({
+        yield {
             "file": path, "start": q.start, "end": q.end, "text": q.text,
             "speaker": spk.name if spk else None, "kind": q.kind, "cue": q.cue,
             "mention": q.mention, "mention_start": q.mention_start, "mention_end": q.mention_end,
             "section": sec.title, "paragraph": q.paragraph, "group": q.group,
-        })
-    return out
+        }
 
 
-def speaker_records(path: str, doc) -> list[dict]:
-    return [
-        {"file": path, "speaker": s.name, "kind": s.kind, "quotes": s.quote_count, "mentions": list(s.mentions)}
-        for s in sorted(doc.speakers, key=lambda s: (-s.quote_count, s.index))
-    ]
+def speaker_records(path: str, doc):
+    """The speakers, most quoted first, one record at a time."""
+    for s in sorted(doc.speakers, key=lambda s: (-s.quote_count, s.index)):
+        yield {"file": path, "speaker": s.name, "kind": s.kind, "quotes": s.quote_count, "mentions": list(s.mentions)}
 
 
 def outline_record(path: str, doc) -> dict:
@@ -187,25 +215,26 @@ def outline_record(path: str, doc) -> dict:
 # Output
 
 
-def _write_csv(out, rows: list[dict], columns: list[str], header: bool) -> None:
+def _write_csv(out, rows, columns: list[str], header: bool) -> None:
     w = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     if header:
         w.writeheader()
     for r in rows:
-        w.writerow({k: _csv_cell("; ".join(v) if isinstance(v, list) else v) for k, v in r.items()})
+        w.writerow({k: _csv_cell(_name(v) if k == "file" else "; ".join(v) if isinstance(v, list) else v)
+                    for k, v in r.items()})
 
 
 def _md(s) -> str:
     return visible(str(s if s is not None else "")).replace("|", "\\|").replace("\n", " ")
 
 
-def _print_quotes(out, rows: list[dict], fmt: str, first: bool) -> None:
+def _print_quotes(out, rows, fmt: str, first: bool) -> None:
     if fmt == "text":
         for r in rows:
             who = r["speaker"] or "(unknown speaker)"
             cue = f" ({r['cue']})" if r["cue"] else ""
             kind = "" if r["kind"] == "speech" else f" [{r['kind']}]"
-            out.write(f"{visible(r['file'])}:{r['start']}  {visible(who)}{visible(cue)}{kind}\n")
+            out.write(f"{_name(r['file'])}:{r['start']}  {visible(who)}{visible(cue)}{kind}\n")
             body = " ".join(r["text"].split())
             out.write(f"    “{visible(body)}”\n")
     elif fmt == "csv":
@@ -214,11 +243,11 @@ def _print_quotes(out, rows: list[dict], fmt: str, first: bool) -> None:
         if first:
             out.write("| file | speaker | kind | cue | quote |\n|---|---|---|---|---|\n")
         for r in rows:
-            out.write(f"| {_md(r['file'])} | {_md(r['speaker'] or '')} | {r['kind']} | {_md(r['cue'] or '')} | "
+            out.write(f"| {_md(_name(r['file']))} | {_md(r['speaker'] or '')} | {r['kind']} | {_md(r['cue'] or '')} | "
                       f"{_md(r['text'])} |\n")
 
 
-def _print_speakers(out, rows: list[dict], fmt: str, first: bool) -> None:
+def _print_speakers(out, rows, fmt: str, first: bool) -> None:
     if fmt == "text":
         for r in rows:
             mentions = ", ".join(m for m in r["mentions"] if m != r["speaker"])
@@ -230,7 +259,8 @@ def _print_speakers(out, rows: list[dict], fmt: str, first: bool) -> None:
         if first:
             out.write("| file | speaker | quotes | mentions |\n|---|---|---|---|\n")
         for r in rows:
-            out.write(f"| {_md(r['file'])} | {_md(r['speaker'])} | {r['quotes']} | {_md('; '.join(r['mentions']))} |\n")
+            out.write(f"| {_md(_name(r['file']))} | {_md(r['speaker'])} | {r['quotes']} | "
+                      f"{_md('; '.join(r['mentions']))} |\n")
 
 
 def _print_outline(out, rec: dict, fmt: str, first: bool) -> None:
@@ -272,50 +302,106 @@ def _print_outline(out, rec: dict, fmt: str, first: bool) -> None:
         _write_csv(out, rows, ["file", "title", "level", "paragraphs", "quotes", "parent"], first)
 
 
-def _internal_error(path: str, exc: Exception, err) -> None:
-    """A bug in the engine: report it in one line (READER_DEBUG=1 raises it instead)."""
+class _Printer:
+    """Writes each file's records in one format as they are made: a text of a million
+    quotations is never held as a million records, nor as one string of them."""
+
+    def __init__(self, out, command: str, fmt: str, many: bool) -> None:
+        self.out, self.command, self.fmt, self.many = out, command, fmt, many
+        self.first = True  # the csv header and the markdown table head come once
+        self.items = 0  # objects written into the json array so far
+
+    def document(self, path: str, doc, args) -> None:
+        out, fmt = self.out, self.fmt
+        if self.command == "outline":
+            rec = outline_record(path, doc)
+            if fmt == "jsonl":
+                out.write(to_json(rec) + "\n")
+            elif fmt == "json" and self.many:
+                self._json_item(rec)
+            elif fmt == "json":  # one file: one object, without its file
+                out.write(to_json({k: v for k, v in rec.items() if k != "file"}, indent=2) + "\n")
+            else:
+                if self.many and fmt != "csv":
+                    out.write(f"{'## ' if fmt == 'markdown' else '== '}{_name(path)}\n")
+                _print_outline(out, rec, fmt, self.first)
+        else:
+            rows = quote_records(path, doc, args) if self.command == "quotes" else speaker_records(path, doc)
+            if fmt == "jsonl":
+                while batch := list(itertools.islice(rows, 1000)):
+                    out.write(to_json_lines(batch))
+            elif fmt == "json":
+                for r in rows:
+                    self._json_item(r)
+            elif self.command == "quotes":
+                _print_quotes(out, rows, fmt, self.first)
+            else:
+                if self.many and fmt == "text":
+                    out.write(f"{_name(path)}\n")
+                _print_speakers(out, rows, fmt, self.first)
+        self.first = False
+
+    def _json_item(self, obj) -> None:
+        """One element of the json array, laid out as json.dumps(array, indent=2) lays it out."""
+        self.out.write(("[\n  " if not self.items else ",\n  ") + to_json(obj, indent=2).replace("\n", "\n  "))
+        self.items += 1
+
+    def finish(self, ok: bool) -> None:
+        if self.fmt == "json" and (self.command != "outline" or self.many):
+            if self.items:
+                self.out.write("\n]\n")
+            elif ok:
+                self.out.write("[]\n")
+
+
+def _internal_error(path: str | None, exc: BaseException, err, doing: str = "analysing") -> int:
+    """A bug, not a bad input: one line on err naming what failed and the report written under
+    the user's state directory (reader.failure); READER_DEBUG=1 raises it instead, for the
+    traceback. Returns EXIT_INTERNAL."""
+    from reader.failure import EXIT_INTERNAL, internal_error_line  # only once something has failed
+
     if os.environ.get("READER_DEBUG"):
         raise exc
-    name = "standard input" if path == "-" else path
-    err.write(f"reader: {visible(name)}: internal error ({type(exc).__name__}: {visible(str(exc))[:200]}); "
-              "please report it (READER_DEBUG=1 shows the traceback)\n")
+    what = doing if path is None else f"{doing} {'standard input' if path == '-' else path}"
+    err.write(internal_error_line(exc, what) + "\n")
+    return EXIT_INTERNAL
 
 
-def _read(path: str, err):
-    """Read and decode one file; None (and a one-line message on err) when it cannot be."""
+def _read_checked(path: str, err):
+    """Read and decode one file: (the source, EXIT_OK), or (None, the exit status) after one
+    line on err."""
     from reader.document import read_source
     from reader.textio import InputError
 
     try:
         source = read_source(path)
     except InputError as exc:
-        err.write(f"reader: {visible(str(exc))}\n")
-        return None
-    except (KeyboardInterrupt, BrokenPipeError):
-        raise
+        err.write(f"reader: {escaped_line(str(exc))}\n")
+        return None, EXIT_INPUT
     except Exception as exc:
-        _internal_error(path, exc, err)
-        return None
+        return None, _internal_error(path, exc, err, "reading")
     for w in source.warnings:
-        err.write(f"reader: warning: {visible(w)}\n")
-    return source
+        err.write(f"reader: warning: {escaped_line(w)}\n")
+    return source, EXIT_OK
+
+
+def _analyse_checked(path: str, source, err):
+    """Analyse a read file: (the document, EXIT_OK), or (None, EXIT_INTERNAL) after one line on
+    err for a bug in the engine."""
+    try:
+        return source.analyse(), EXIT_OK
+    except Exception as exc:  # report it, go on with the other files
+        return None, _internal_error(path, exc, err)
+
+
+def _read(path: str, err):
+    """Read and decode one file; None (and a one-line message on err) when it cannot be."""
+    return _read_checked(path, err)[0]
 
 
 def _analyse(path: str, source, err):
     """Analyse a read file; None (and a one-line message on err) on a bug in the engine."""
-    try:
-        return source.analyse()
-    except (KeyboardInterrupt, BrokenPipeError):
-        raise
-    except Exception as exc:  # report it, go on with the other files
-        _internal_error(path, exc, err)
-        return None
-
-
-def _load(path: str, err):
-    """Read and analyse one file; None (and a one-line message on err) when it cannot be."""
-    source = _read(path, err)
-    return None if source is None else _analyse(path, source, err)
+    return _analyse_checked(path, source, err)[0]
 
 
 # Texts longer than this open with the app's frame first and are analysed while it shows.
@@ -323,51 +409,25 @@ APP_ANALYSE_LATER = 200_000
 
 
 def run_command(args, out, err) -> int:
-    fmt = args.format
+    """Print each file's records as soon as it is analysed. The exit status is the worst
+    outcome, and the statuses are ordered so: EXIT_OK < EXIT_INPUT < EXIT_INTERNAL."""
+    printer = _Printer(out, args.command, args.format, many=len(args.files) > 1)
     status = EXIT_OK
-    many = len(args.files) > 1
-    first = True
-    collected: list = []
     for path in args.files:
-        doc = _load(path, err)
+        source, outcome = _read_checked(path, err)
+        doc = None
+        if source is not None:
+            doc, outcome = _analyse_checked(path, source, err)
+        status = max(status, outcome)
         if doc is None:
-            status = EXIT_INPUT
             continue
-        name = "-" if path == "-" else path
-        if args.command == "quotes":
-            rows = quote_records(name, doc, args)
-            if fmt == "jsonl":
-                out.write(to_json_lines(rows))
-            elif fmt == "json":
-                collected.extend(rows)
-            else:
-                _print_quotes(out, rows, fmt, first)
-        elif args.command == "speakers":
-            rows = speaker_records(name, doc)
-            if fmt == "jsonl":
-                out.write(to_json_lines(rows))
-            elif fmt == "json":
-                collected.extend(rows)
-            else:
-                if many and fmt == "text":
-                    out.write(f"{visible(name)}\n")
-                _print_speakers(out, rows, fmt, first)
-        else:
-            rec = outline_record(name, doc)
-            if fmt == "jsonl":
-                out.write(to_json(rec) + "\n")
-            elif fmt == "json":
-                collected.append({k: v for k, v in rec.items() if k != "file" or many})
-            else:
-                if many and fmt != "csv":
-                    out.write(f"{'## ' if fmt == 'markdown' else '== '}{visible(name)}\n")
-                _print_outline(out, rec, fmt, first)
-        first = False
-    if fmt == "json":
-        if args.command == "outline" and len(collected) == 1 and not many:
-            out.write(to_json(collected[0], indent=2) + "\n")
-        elif collected or status == EXIT_OK:
-            out.write(to_json(collected, indent=2) + "\n")
+        try:
+            printer.document(path, doc, args)
+        except (BrokenPipeError, OutputError):
+            raise
+        except Exception as exc:  # a bug in a writer
+            status = max(status, _internal_error(path, exc, err, f"printing the {args.command} of"))
+    printer.finish(ok=status == EXIT_OK)
     return status
 
 
@@ -442,6 +502,68 @@ def _safe_streams(*streams) -> None:
             pass
 
 
+class OutputError(Exception):
+    """The output could not be written: a full disk, a closed standard output."""
+
+
+class _Output:
+    """Where the results go. An OSError while writing (no space left on the device) becomes an
+    OutputError, told apart from a bug; a broken pipe stays a BrokenPipeError (the program that
+    read the output has gone: not an error). A closed standard output is None."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def write(self, s: str) -> None:
+        self._do("write", s)
+
+    def flush(self) -> None:
+        self._do("flush")
+
+    def _do(self, name: str, *args) -> None:
+        if self.stream is None:
+            raise OutputError("standard output is closed")
+        try:
+            getattr(self.stream, name)(*args)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc.strerror or str(exc)) from None
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
+class _Messages:
+    """Standard error. A message that cannot be written (stderr closed, or full) is dropped:
+    there is nowhere left to say so."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def write(self, s: str) -> None:
+        try:
+            self.stream.write(s)
+        except (OSError, ValueError, AttributeError):
+            if self.stream is sys.stderr:
+                _silence(sys.stderr)
+
+    def flush(self) -> None:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            self.stream.flush()
+
+
+def _silence(stream) -> None:
+    """Point a standard stream whose writing failed at /dev/null, so that Python's own flush
+    at exit neither fails again nor prints a second message."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def _parse(parser: argparse.ArgumentParser, argv: list[str], out, err):
     """argparse, with --help/--version written to out and its exit turned into a status."""
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -471,10 +593,10 @@ def main(argv: list[str] | None = None, out=None, err=None) -> int:
     """The one top-level error path: every outcome is an exit status, never a traceback."""
     argv = sys.argv[1:] if argv is None else list(argv)
     real_stdout = out is None
-    out = out or sys.stdout
-    err = err or sys.stderr
     if real_stdout:
         _safe_streams(sys.stdout, sys.stderr)
+    out = _Output(sys.stdout if real_stdout else out)
+    err = _Messages(sys.stderr if err is None else err)
     try:
         try:
             status = _main(argv, out, err)
@@ -486,16 +608,18 @@ def main(argv: list[str] | None = None, out=None, err=None) -> int:
         err.write(f"{exc}\n(see 'reader --help')\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        try:
-            err.write("reader: interrupted\n")
-        except (OSError, ValueError):
-            pass
+        err.write("reader: interrupted\n")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader of our output went away (reader quotes ... | head): not an error.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError, AttributeError):
-            pass
+        if real_stdout:
+            _silence(sys.stdout)
         return EXIT_OK
+    except OutputError as exc:
+        if real_stdout:
+            _silence(sys.stdout)
+        err.write(f"reader: cannot write the output: {exc}\n")
+        return EXIT_INPUT
+    except Exception as exc:  # a bug anywhere else
+        doing = f"running 'reader {argv[0]}'" if argv[:1] and argv[0] in COMMANDS else "running reader"
+        return _internal_error(None, exc, err, doing)

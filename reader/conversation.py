@@ -116,31 +116,44 @@ _VOCATIVE = re.compile(
 )
 
 
-@dataclass
-class Turn:
-    """One quotation, with what the text around it says."""
+@dataclass(slots=True)
+class Clues:
+    """What the text around a quotation says of its speaker (most quotations of a conversation
+    have none: they share one empty set of clues)."""
 
-    index: int  # into the spans
-    paragraph: int
-    start: int
-    tag: Tag | None
-    beat: Tag | None
+    tag: Tag | None = None
+    beat: Tag | None = None
     tag_person: int | None = None  # the person the tag's name or description finds
     tag_gender: str | None = None
     tag_narrator: bool = False
     tag_other: bool = False
     addressee: int | None = None  # named in the tag as spoken to
-    vocatives: set[int] = field(default_factory=set)  # addressed by name in the quotation
-    continued: bool = False
+    vocatives: tuple[int, ...] = ()  # addressed by name in the quotation
     pronoun_subject: int | None = None
+    pronoun_nearest: int | None = None
+    beat_person: int | None = None
     desc_head: str | None = None  # the head word of a description tag
     desc_indefinite: bool = False  # "a spokesman"
     desc_person: int | None = None  # someone known only by this description
     plural: bool = False  # "they said", "it said": a body, not a person
     nobody: bool = False  # "a voice announced": someone the text does not know
     relation: tuple[str, str | None] | None = None  # "her mother": (the owner's, the relative's gender)
-    pronoun_nearest: int | None = None
-    beat_person: int | None = None
+
+
+_NO_CLUES = Clues()
+
+
+class Turn:
+    """One quotation: where it stands, and its clues."""
+
+    __slots__ = ("index", "paragraph", "start", "continued", "c")
+
+    def __init__(self, index: int, paragraph: int, start: int, continued: bool = False) -> None:
+        self.index = index  # into the spans
+        self.paragraph = paragraph
+        self.start = start  # its opening mark
+        self.continued = continued  # it goes on from the paragraph before
+        self.c: Clues = _NO_CLUES
 
 
 class Conversation:
@@ -158,15 +171,25 @@ class Conversation:
         self.turns: list[Turn] = []
         self.recent: dict[int, int] = {}
         self._descriptions: dict[str, tuple[int, int]] = {}  # description -> (where, person)
-        self._static_cache: dict[int, dict[int, dict[str, float]]] = {}
-        self._person_cache: dict[tuple[int, int], dict[str, float]] = {}
-        self._nearest: dict[int, dict[int, int]] = {}
+        self._static_scores: list[tuple | None] = []
+
         for i, s in enumerate(spans):
             if s.kind == MENTION or s.label is not None:
                 continue
-            self.turns.append(Turn(i, s.paragraph, s.open_mark, tags[i], beats[i] if tags[i] is None else None,
-                                   continued=s.continued))
+            turn = Turn(i, s.paragraph, s.open_mark, s.continued)
+            tag, beat = tags[i], beats[i] if tags[i] is None else None
+            if tag is not None or beat is not None:
+                turn.c = Clues(tag, beat)
+            self.turns.append(turn)
         self.speaker: list[int | None] = [None] * len(self.turns)
+        # The first and the last turn of each turn's paragraph.
+        self._first_of = [0] * len(self.turns)
+        self._last_of = [0] * len(self.turns)
+        for k, t in enumerate(self.turns):
+            self._first_of[k] = self._first_of[k - 1] if k and self.turns[k - 1].paragraph == t.paragraph else k
+        for k in range(len(self.turns) - 1, -1, -1):
+            nxt = k + 1 < len(self.turns) and self.turns[k + 1].paragraph == self.turns[k].paragraph
+            self._last_of[k] = self._last_of[k + 1] if nxt else k
         for t in self.turns:
             self._read(t)
 
@@ -184,32 +207,32 @@ class Conversation:
         return p.index if p is not None else None
 
     def _read(self, t: Turn) -> None:
-        tag = t.tag
+        tag = t.c.tag
         if tag is not None:
             m = tag.mention
             if m.kind == NAME:
-                t.tag_person = self._person_of_name(m, m.start)
+                t.c.tag_person = self._person_of_name(m, m.start)
             elif m.kind == PRONOUN:
                 low = m.text.lower()
                 if low in ("i", "my"):
-                    t.tag_narrator = True
+                    t.c.tag_narrator = True
                 elif low in ("it", "they", "we"):
-                    t.plural = True
+                    t.c.plural = True
                 else:
-                    t.tag_gender = pronoun_gender(low) or {"he": "m", "she": "f"}.get(low)
-                    t.pronoun_subject, t.pronoun_nearest = self._pronoun_antecedents(t, m.start, t.tag_gender)
+                    t.c.tag_gender = pronoun_gender(low) or {"he": "m", "she": "f"}.get(low)
+                    t.c.pronoun_subject, t.c.pronoun_nearest = self._pronoun_antecedents(t, m.start, t.c.tag_gender)
             else:
                 self._read_description(t, m)
             if tag.addressee is not None and tag.addressee.kind == NAME:
                 form = name_form(tag.addressee)
                 p = self.people.find(form, self.recent) if form else None
                 if p is not None:
-                    t.addressee = p.index
-        if t.beat is not None and t.beat.mention.kind == NAME:
-            form = name_form(t.beat.mention)
+                    t.c.addressee = p.index
+        if t.c.beat is not None and t.c.beat.mention.kind == NAME:
+            form = name_form(t.c.beat.mention)
             p = self.people.find(form) if form else None
             if p is not None:
-                t.beat_person = p.index
+                t.c.beat_person = p.index
         # Names called out in the quotation: the people it speaks to.
         s = self.spans[t.index]
         content = self.text[s.start : s.end]
@@ -222,8 +245,10 @@ class Conversation:
             if form is None:
                 continue
             p = self.people.find(form)
-            if p is not None:
-                t.vocatives.add(p.index)
+            if p is not None and p.index not in t.c.vocatives:
+                if t.c is _NO_CLUES:
+                    t.c = Clues()
+                t.c.vocatives += (p.index,)
 
     def _read_description(self, t: Turn, m) -> None:
         """"the old man", "the minister", "a spokesman", "the other": the gender its head gives,
@@ -231,35 +256,35 @@ class Conversation:
         this description, who may be a newcomer."""
         head = m.head
         if head in ("other", "latter", "former"):
-            t.tag_other = True
+            t.c.tag_other = True
             return
         if head in NON_PERSON_NOUNS and head not in DOCUMENT_NOUNS:
             # "May's voice", "her voice": the owner speaks; "a voice": no one in particular.
             owner = m.text.split()[0]
             if owner.lower() in INDEFINITES:
-                t.nobody = True
+                t.c.nobody = True
                 return
             if owner.lower() in ("his", "her"):
-                t.tag_gender = "m" if owner.lower() == "his" else "f"
-                t.pronoun_subject, t.pronoun_nearest = self._pronoun_antecedents(t, m.start, t.tag_gender)
+                t.c.tag_gender = "m" if owner.lower() == "his" else "f"
+                t.c.pronoun_subject, t.c.pronoun_nearest = self._pronoun_antecedents(t, m.start, t.c.tag_gender)
             elif owner[:1].isupper() and owner.endswith(("'s", "’s")):
                 name = make_name(tokens(owner), owner)
                 form = name_form(name) if name is not None else None
                 p = self.people.find(form, self.recent) if form is not None else None
                 if p is not None:
-                    t.tag_person = p.index
+                    t.c.tag_person = p.index
             return
-        t.tag_gender = "m" if head in PERSON_NOUNS_MALE else "f" if head in PERSON_NOUNS_FEMALE else None
-        t.desc_head = head
+        t.c.tag_gender = "m" if head in PERSON_NOUNS_MALE else "f" if head in PERSON_NOUNS_FEMALE else None
+        t.c.desc_head = head
         org = head in ORGANISATION_WORDS or head in DOCUMENT_NOUNS
         if org:
             named = self.people.named_organisation(head)
             if named is not None:
-                t.tag_person = named.index
+                t.c.tag_person = named.index
                 if not self.fiction:
                     return  # "the ministry": the Ministry of Infrastructure, named before
         first = m.text.split()[0].lower()
-        t.desc_indefinite = first in INDEFINITES
+        t.c.desc_indefinite = first in INDEFINITES
         owner = re.search(r"\b(?:from|of|by|for)\s+((?:the\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*)",
                           self.text[m.start : m.end + 60])
         if org and owner and m.head in DOCUMENT_NOUNS:
@@ -268,13 +293,13 @@ class Conversation:
             form = name_form(name) if name is not None else None
             if form is not None:
                 p = self.people.find(form, self.recent) or self.people.add(form, owner.group(1))
-                t.tag_person = p.index
+                t.c.tag_person = p.index
                 return
         if first in POSSESSIVES:
             # "his wife", "her mother": someone the scene already holds, related to the person
             # the possessive stands for (a Mrs. Honeychurch is Lucy Honeychurch's mother).
             if head in RELATION_NOUNS and first in ("his", "her"):
-                t.relation = ("m" if first == "his" else "f", RELATION_NOUNS[head])
+                t.c.relation = ("m" if first == "his" else "f", RELATION_NOUNS[head])
             return
         if self.fiction and head in GENERIC_PERSON_NOUNS:
             return  # "the girl", "the old gentleman": someone in the scene
@@ -283,10 +308,10 @@ class Conversation:
         key = " ".join(m.text.lower().split())
         known = self._descriptions.get(key)
         if known is not None and m.start - known[0] < 20_000:
-            t.desc_person = known[1]  # "the cook" again, in the same part of the text
+            t.c.desc_person = known[1]  # "the cook" again, in the same part of the text
         else:
-            t.desc_person = self.people.add_description(m.text, head, org).index
-        self._descriptions[key] = (m.start, t.desc_person)
+            t.c.desc_person = self.people.add_description(m.text, head, org).index
+        self._descriptions[key] = (m.start, t.c.desc_person)
 
     def _pronoun_antecedents(self, t: Turn, pos: int, gender: str | None) -> tuple[int | None, int | None]:
         """The person last named as a sentence's subject, and the person last named, before the
@@ -313,9 +338,6 @@ class Conversation:
     def _static(self, k: int) -> dict[int, dict[str, float]]:
         """The features of turn k's candidates that do not depend on who the other turns'
         speakers are: its tag, its beat, the people it calls by name, the narrative around it."""
-        cached = self._static_cache.get(k)
-        if cached is not None:
-            return cached
         t = self.turns[k]
         cands: dict[int, dict[str, float]] = {}
 
@@ -324,22 +346,22 @@ class Conversation:
                 f = cands.setdefault(person, {})
                 f[name] = f.get(name, 0.0) + 1.0
 
-        if t.tag_person is not None:
-            feat(t.tag_person, "tag_name" if t.tag is None or t.tag.mention.kind == NAME else "tag_title")
-        if t.desc_person is not None:
-            feat(t.desc_person, "new_description_indefinite" if t.desc_indefinite else "new_description")
-        if t.tag_narrator and self.narrator is not None:
+        if t.c.tag_person is not None:
+            feat(t.c.tag_person, "tag_name" if t.c.tag is None or t.c.tag.mention.kind == NAME else "tag_title")
+        if t.c.desc_person is not None:
+            feat(t.c.desc_person, "new_description_indefinite" if t.c.desc_indefinite else "new_description")
+        if t.c.tag_narrator and self.narrator is not None:
             feat(self.narrator.index, "tag_narrator")
-        feat(t.beat_person, "beat_subject")
+        feat(t.c.beat_person, "beat_subject")
         prev = self.turns[k - 1] if k > 0 else None
         if prev is not None and t.paragraph - 1 <= prev.paragraph < t.paragraph and not t.continued:
-            for v in prev.vocatives:
+            for v in prev.c.vocatives:
                 feat(v, "addressed_before")
-        for v in t.vocatives:
+        for v in t.c.vocatives:
             feat(v, "addressed_here")
-        feat(t.addressee, "tag_addressee")
-        feat(t.pronoun_subject, "tag_pronoun_subject")
-        feat(t.pronoun_nearest, "tag_pronoun_nearest")
+        feat(t.c.addressee, "tag_addressee")
+        feat(t.c.pronoun_subject, "tag_pronoun_subject")
+        feat(t.c.pronoun_nearest, "tag_pronoun_nearest")
         # People named in the narrative of this paragraph, since the last quotation, and a little
         # before it; the people the last quotations called by name.
         para = self.paragraphs[t.paragraph]
@@ -352,47 +374,45 @@ class Conversation:
                 f["named_since_last"] = 1.0
         for j in (k - 1, k - 2):
             if j >= 0:
-                for v in self.turns[j].vocatives:
+                for v in self.turns[j].c.vocatives:
                     cands.setdefault(v, {})
+        nearest: dict[int, int] = {}  # where each person was last named in the narrative
+        for pos, idx, _subject in self.cast.before(t.start, t.start - 3000):
+            nearest.setdefault(idx, pos)
         for person, f in cands.items():
-            f.update(self._person_features(k, person))
-        self._static_cache[k] = cands
+            f.update(self._person_features(k, person, nearest))
         return cands
 
-    def _person_features(self, k: int, person: int) -> dict[str, float]:
+    def _person_features(self, k: int, person: int, nearest: dict[int, int] | None = None) -> dict[str, float]:
         """What a candidate is, against turn k's tag: gender, a body or a person, the narrator,
         how lately the narrative named them."""
-        key = (k, person)
-        f = self._person_cache.get(key)
-        if f is not None:
-            return f
         t = self.turns[k]
         p = self.people.persons[person]
         f = {"bias": 1.0}
-        if t.tag_gender is not None:
+        if t.c.tag_gender is not None:
             g = p.best_gender()
-            if g == t.tag_gender:
+            if g == t.c.tag_gender:
                 f["tag_gender_match"] = 1.0
             elif g is not None or p.kind == ORGANISATION:
                 f["tag_gender_clash"] = 1.0  # "he said" is never a company
-        if t.plural:
+        if t.c.plural:
             f["tag_it_organisation" if p.kind == ORGANISATION else "tag_it_person"] = 1.0
-        if t.relation is not None and self._family_in_scene(k, p, t.relation[0]):
+        if t.c.relation is not None and self._family_in_scene(k, p, t.c.relation[0]):
             f["relation_family"] = 1.0
-        if t.tag_other:
+        if t.c.tag_other:
             f["tag_other"] = 1.0
-        if self.narrator is not None and person == self.narrator.index and t.tag is not None \
-                and not t.tag_narrator and t.tag.mention.kind == PRONOUN:
+        if self.narrator is not None and person == self.narrator.index and t.c.tag is not None \
+                and not t.c.tag_narrator and t.c.tag.mention.kind == PRONOUN:
             f["not_narrator_tag"] = 1.0
-        nearest = self._nearest.get(k)
         if nearest is None:
-            nearest = self._nearest[k] = {}  # where each person was last named in the narrative
+            nearest = {}
             for pos, idx, _subject in self.cast.before(t.start, t.start - 3000):
-                nearest.setdefault(idx, pos)
+                if idx == person:
+                    nearest[idx] = pos
+                    break
         r = nearest.get(person)
         if r is not None:
             f["recent_mention"] = 1.0 - (t.start - r) / 3000
-        self._person_cache[key] = f
         return f
 
     def _family_in_scene(self, k: int, p: Person, owner_gender: str) -> bool:
@@ -441,11 +461,11 @@ class Conversation:
             if spk not in seen:
                 seen.add(spk)
                 out.append((spk, "recent_speaker", 1.0 - n / 6))
-        if t.tag_other and back:
+        if t.c.tag_other and back:
             out.append((back[0][0], "tag_other_last", 1.0))
-        if t.desc_head is not None:
+        if t.c.desc_head is not None:
             titled = self._titled(t)
-            if titled is not None and titled != t.tag_person:
+            if titled is not None and titled != t.c.tag_person:
                 kind = "tag_title_described" if self.people.persons[titled].described else "tag_title"
                 out.append((titled, kind, 1.0))
         return out
@@ -464,9 +484,13 @@ class Conversation:
     def _best(self, k: int) -> int | None:
         """The best-scoring candidate of turn k (None when no one scores above zero)."""
         w = self.w
-        scores = self._static_scores.get(k)
-        if scores is None:
-            scores = self._static_scores[k] = {p: self.score(f) for p, f in self._static(k).items()}
+        packed = self._static_scores[k]
+        if packed is None:
+            # Kept between passes as a flat tuple (person, score, person, score ...): a text of a
+            # hundred thousand quotations must not keep a dictionary for each.
+            packed = self._static_scores[k] = tuple(
+                x for p, f in self._static(k).items() for x in (p, self.score(f)))
+        scores = {packed[n]: packed[n + 1] for n in range(0, len(packed), 2)}
         extra: dict[int, float] = {}
         for person, name, value in self._dynamic(k):
             if person not in scores and person not in extra:
@@ -486,7 +510,7 @@ class Conversation:
     def _titled(self, t: Turn, reach: int = 20_000) -> int | None:
         """The person nearest before a description who bears its head as a title: one the text
         gave it ("Mr. Sowerberry, the undertaker"), or one who spoke as it before."""
-        head = t.desc_head
+        head = t.c.desc_head
         static = self.people.titled(head)
         learned = self.learned.get(head, {})
         if not static and not learned:
@@ -504,47 +528,33 @@ class Conversation:
         paragraph, nearest first, within the scene (no more than 12 paragraphs back)."""
         out: list[tuple[int, int]] = []
         para = self.turns[k].paragraph
-        last_para = para
-        j = k - 1
+        j = self._first_of[k] - 1  # the last quotation of the paragraph before
         while j >= 0 and len(out) < limit:
             t = self.turns[j]
-            if t.paragraph == last_para:
-                j -= 1
-                continue
             if para - t.paragraph > 12:
                 break
-            spk = self.speaker[j]
-            # The first decided quotation of that paragraph stands for it.
-            jj = j
-            while jj - 1 >= 0 and self.turns[jj - 1].paragraph == t.paragraph:
-                jj -= 1
-                if self.speaker[jj] is not None:
-                    spk = spk if spk is not None else self.speaker[jj]
-            last_para = t.paragraph
-            j = jj - 1
-            if spk is None:
-                continue
-            out.append((spk, t.paragraph))
+            first = self._first_of[j]
+            # That paragraph's speaker: its last quotation's, or its first's.
+            spk = self.speaker[j] if self.speaker[j] is not None else self.speaker[first]
+            if spk is not None:
+                out.append((spk, t.paragraph))
+            j = first - 1
         return out
 
     def _next_turns(self, k: int, limit: int = 2) -> list[tuple[int, int]]:
+        """(speaker, paragraph) of the nearest later turns in other paragraphs, while decided."""
         out: list[tuple[int, int]] = []
         para = self.turns[k].paragraph
-        last_para = para
-        j = k + 1
+        j = self._last_of[k] + 1  # the first quotation of the next paragraph that has one
         while j < len(self.turns) and len(out) < limit:
             t = self.turns[j]
-            if t.paragraph == last_para:
-                j += 1
-                continue
             if t.paragraph - para > 12:
                 break
             spk = self.speaker[j]
             if spk is None:
                 break
             out.append((spk, t.paragraph))
-            last_para = t.paragraph
-            j += 1
+            j = self._last_of[j] + 1
         return out
 
     def score(self, f: dict[str, float]) -> float:
@@ -557,40 +567,40 @@ class Conversation:
         self.speaker = [None] * len(self.turns)
         self.recent = {}
         self.learned: dict[str, dict[int, int]] = {}
-        self._static_scores: dict[int, dict[int, float]] = {}  # for these weights
+        self._static_scores: list[tuple | None] = [None] * len(self.turns)  # for these weights
         anchored = [False] * len(self.turns)
         for k, t in enumerate(self.turns):
-            if t.tag_person is not None and t.tag is not None and t.tag.mention.kind == NAME \
-                    and t.tag_person != t.addressee:
+            if t.c.tag_person is not None and t.c.tag is not None and t.c.tag.mention.kind == NAME \
+                    and t.c.tag_person != t.c.addressee:
                 # A tag that names the speaker decides: nothing around it outweighs it.
-                self.speaker[k] = t.tag_person
+                self.speaker[k] = t.c.tag_person
                 anchored[k] = True
         for _ in range(passes):
             self.recent = {}
             for k, t in enumerate(self.turns):
-                if t.nobody or anchored[k]:
+                if t.c.nobody or anchored[k]:
                     continue
                 best = self._best(k)
                 self.speaker[k] = best
                 if best is not None:
                     self.recent[best] = t.start
-                    if t.desc_head is not None:
+                    if t.c.desc_head is not None:
                         # "the old gentleman" is who spoke as it: so, next time, is he.
-                        self.learned.setdefault(t.desc_head, {})[best] = t.start
+                        self.learned.setdefault(t.c.desc_head, {})[best] = t.start
         return self.speaker
 
     def mention_of(self, k: int) -> Tag | None:
         """The tag that attributed turn k, when it names the speaker chosen."""
         t = self.turns[k]
         spk = self.speaker[k]
-        if t.tag is None or spk is None or t.addressee == spk:
+        if t.c.tag is None or spk is None or t.c.addressee == spk:
             return None
-        kind = t.tag.mention.kind
-        if kind == NAME and t.tag_person is not None and t.tag_person != spk:
+        kind = t.c.tag.mention.kind
+        if kind == NAME and t.c.tag_person is not None and t.c.tag_person != spk:
             return None  # the tag names someone else
-        if t.tag_narrator and (self.narrator is None or spk != self.narrator.index):
+        if t.c.tag_narrator and (self.narrator is None or spk != self.narrator.index):
             return None
         g = self.people.persons[spk].best_gender()
-        if t.tag_gender is not None and g is not None and g != t.tag_gender:
+        if t.c.tag_gender is not None and g is not None and g != t.c.tag_gender:
             return None  # "she said", and a man was chosen
-        return t.tag
+        return t.c.tag

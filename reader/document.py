@@ -30,7 +30,11 @@ def analyse(text: str, markdown: bool = False, warnings: tuple[str, ...] = ()) -
     quotes: list[Quote] = []
     group = -1
     prev = None
-    for idx, (a, s) in enumerate(zip(attributions, spans)):
+    for idx in range(len(spans)):
+        # Each span and attribution is let go once its Quote is made: the peak memory of a
+        # text made of nothing but short quotations holds one of the two, not both.
+        a, s = attributions[idx], spans[idx]
+        attributions[idx] = spans[idx] = None
         spk = order.get(a.speaker) if a.speaker is not None and s.kind != MENTION else None
         if spk is not None:
             counts[spk] += 1

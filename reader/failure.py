@@ -49,11 +49,12 @@ def write_report(exc: BaseException, what: str) -> Path | None:
 def internal_error_line(exc: BaseException, what: str) -> str:
     """The one line that tells the user: what failed, the error, and where the report is.
 
-    ``what`` and the message are made safe to print (no control characters)."""
-    from reader.safe_text import escaped
+    ``what`` and the message are made safe to print on one line (no control characters, no
+    line break even in a file name)."""
+    from reader.safe_text import escaped, escaped_line
 
     path = write_report(exc, what)
     message = " ".join(escaped(str(exc)).split())[:200]
     detail = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
-    where = f"; report: {escaped(str(path))}" if path else ""
-    return f"reader: internal error while {escaped(what)} ({detail}){where}"
+    where = f"; report: {escaped_line(str(path))}" if path else ""
+    return f"reader: internal error while {escaped_line(what)} ({detail}){where}"

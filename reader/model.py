@@ -2,6 +2,9 @@
 
 All offsets are character offsets into ``Document.text``: the decoded text with line
 endings normalised to ``\\n``. Spans are half-open ``[start, end)``.
+
+A document can hold hundreds of thousands of paragraphs and quotations, so the records made
+for each have ``__slots__`` (no per-instance dictionary).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ PERSON = "person"
 ORGANISATION = "organisation"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A single piece of text with a role: the kicker, title, standfirst or dateline."""
 
@@ -27,7 +30,7 @@ class Block:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A paragraph of body text: ``Document.text[start:end]`` (hard wraps kept).
 
@@ -43,7 +46,7 @@ class Paragraph:
         return self.end - self.start
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """A section of the document: a heading and the paragraphs under it.
 
@@ -66,7 +69,7 @@ class Section:
         return range(self.first_paragraph, self.first_paragraph + self.paragraph_count)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """One quotation span: the content between the marks (marks excluded).
 
@@ -90,7 +93,7 @@ class Quote:
     mention_end: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Speaker:
     """A person or organisation quoted in the document."""
 

@@ -145,7 +145,7 @@ GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 _PARTICLES = frozenset("de da di del della van von der den la le du bin al ibn y ter ten zu".split())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A noun phrase that may name a speaker, with its offsets in the text.
 
@@ -242,6 +242,7 @@ def _trim(run: list[Token], names, strict: bool = False) -> list[Token]:
         return []
     k = 0
     while k < len(run) - 1 and run[k].is_cap and not _title_word(run[k]) and run[k].low != "the" \
+            and run[k].bare not in GIVEN_NAMES \
             and run[k].text.rstrip(".").removesuffix("'s").removesuffix("’s") not in names:
         k += 1
     return run[k:]

@@ -11,12 +11,14 @@ ends with its paragraph.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
 
 from reader.lexicon import CORE_SPEECH_VERBS as SPEECH_VERBS
 from reader.model import MENTION, PARTIAL, SPEECH, Paragraph
 
-_MARKS = re.compile("[\"“”„‟‘’'‚‛«»‹›]")
+_MARK_CHARS = "\"“”„‟‘’'‚‛«»‹›"
+_MARKS = re.compile(f"[{_MARK_CHARS}]")
 
 # Mark character -> family. Straight marks are ambiguous and resolved from context.
 _DOUBLE = "double"
@@ -53,7 +55,7 @@ def _speech_verb_near_end(before: str) -> bool:
 _AFTER_VERB = frozenset("that to him her them me us you reporters journalists on in out".split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     """A quotation's content span, with its marks and where it stands."""
 
@@ -103,41 +105,29 @@ def _double_opens(text: str, i: int, lo: int, hi: int) -> bool:
 _PAIR = re.compile(r"(?<!')''(?!')")
 
 
-def _paragraph_marks(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
-    """The quotation marks of a paragraph, as (offset, character).
-
-    Two straight apostrophes written as a quotation mark (''We will win,'' he said) count as
-    one straight double mark: an opening pair stands at its second apostrophe, a closing pair
-    at its first, so that the quotation's content lies between them. A pair after a digit
-    (5'' for inches) or between letters is not a quotation mark.
-    """
-    found = [(m.start(), m.group()) for m in _MARKS.finditer(text, lo, hi)]
-    if "''" not in text[lo:hi]:
-        return found
-    pairs: dict[int, int] = {}  # first apostrophe -> where the mark stands
-    for m in _PAIR.finditer(text, lo, hi):
+def _with_pair_marks(text: str) -> str:
+    """The text as the mark scanner reads it: two straight apostrophes written as a quotation
+    mark (''We will win,'' he said) become one straight double mark and a space, the mark on
+    the side of the quotation, so that its content lies between the marks and offsets do not
+    move. A pair after a digit (5'' for inches) or between letters is left alone. The text
+    itself (and every offset into it) is unchanged: only the scanner reads this copy."""
+    if "''" not in text:
+        return text
+    chars = None
+    for m in _PAIR.finditer(text):
         p = m.start()
-        before = text[p - 1] if p > lo else " "
-        after = text[p + 2] if p + 2 < hi else " "
+        before = text[p - 1] if p > 0 else " "
+        after = text[p + 2] if p + 2 < len(text) else " "
         if before.isdigit():
             continue
         opens = (before.isspace() or before in "([{—–-/:;") and (after.isalnum() or after in "\"“‘…$(")
         closes = (before.isalnum() or before in ".,;:!?…—–-)\"”’") and (after.isspace() or after in ".,;:!?)]}—–-\"”")
-        if opens and not closes:
-            pairs[p] = p + 1
-        elif closes and not opens:
-            pairs[p] = p
-    if not pairs:
-        return found
-    out = []
-    for i, c in found:
-        if i in pairs:
-            out.append((pairs[i], '"'))
-        elif i - 1 in pairs:
+        if opens == closes:
             continue
-        else:
-            out.append((i, c))
-    return out
+        if chars is None:
+            chars = list(text)
+        chars[p], chars[p + 1] = (" ", '"') if opens else ('"', " ")
+    return text if chars is None else "".join(chars)
 
 
 def _doubled(text: str, i: int, lo: int, hi: int) -> bool:
@@ -204,6 +194,7 @@ def transcript_lines(text: str, paragraphs) -> dict[int, re.Match]:
 
 
 def find_quotes(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> list[Span]:
+    text = _with_pair_marks(text)
     spans: list[Span] = []
     carry: Span | None = None  # a quotation left open at the end of the previous paragraph
     carry_family: str | None = None
@@ -222,14 +213,13 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) 
             continue
         pending_carry = carry
         carry = None
-        marks = _Marks()
-        marks.extend(_paragraph_marks(text, lo, hi))
+        marks = _Marks("q", (m.start() for m in _MARKS.finditer(text, lo, hi)))
         curly = text.find("“", lo, hi) >= 0 or text.find("”", lo, hi) >= 0
         last_straight = text.rfind('"', lo, hi)
         k = 0
         # A quotation continued from the previous paragraph: this one opens with a mark again.
         if pending_carry is not None:
-            if marks and marks[0][0] == lo and _FAMILY[marks[0][1]] == carry_family:
+            if marks and marks[0] == lo and _FAMILY[text[lo]] == carry_family:
                 k = 1
                 start = lo + 1
                 k, span = _scan_quote(text, marks, k, start, carry_family, para, lo, hi)
@@ -241,7 +231,8 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) 
             else:
                 pending_carry.continues = False
         while k < len(marks):
-            i, c = marks[k]
+            i = marks[k]
+            c = text[i]
             fam = _FAMILY[c]
             if fam == _DOUBLE or fam == _GUILLEMET:
                 if not _double_opens(text, i, lo, hi) or (c == '"' and i == last_straight and curly):
@@ -261,6 +252,8 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) 
                     k += 1
                     continue
                 k, span = _scan_quote(text, marks, k + 1, i + 1, fam, para, lo, hi)
+            if span.close_mark is not None and _hollow(text, span):
+                continue  # dropped at once: a paragraph of a million marks makes no span per pair
             spans.append(span)
             if span.close_mark is None:
                 nxt = para.index + 1
@@ -268,10 +261,21 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) 
                     span.continues = True
                     carry, carry_family = span, fam
                 break
+    spans = [s for s in spans if not _hollow(text, s)]
     for s in spans:
         if s.label is None:
             s.kind = _kind(text, s, paragraphs)
-    return [s for s in spans if s.end > s.start]
+    return spans
+
+
+# Anything but whitespace and quotation marks: what a quotation must hold at least one of.
+_CONTENT = re.compile(f"[^\\s{_MARK_CHARS}]")
+
+
+def _hollow(text: str, span: Span) -> bool:
+    """Marks with nothing between them (``""``, ``“‘’”``): not a quotation. A quotation of
+    punctuation alone (``"..."``, ``"?"``) is still one: a speaker can trail off."""
+    return _CONTENT.search(text, span.start, span.end) is None
 
 
 def _opens_with_mark(text: str, para: Paragraph, family: str) -> bool:
@@ -284,11 +288,12 @@ def _next_paragraph_opens_single(text: str, paragraphs, para: Paragraph) -> bool
     return nxt < len(paragraphs) and _opens_with_mark(text, paragraphs[nxt], _SINGLE)
 
 
-class _Marks(list):
-    """The quotation marks of one paragraph, as (offset, character), with the index of the next
-    single mark that can close a quotation, worked out once for the paragraph."""
+class _Marks(array):
+    """The offsets of the quotation marks of one paragraph, 8 bytes each (a paragraph made of
+    a million marks must not cost a million Python objects), with the index of the next single
+    mark that can close a quotation (-1: none), worked out once for the paragraph."""
 
-    next_close: list[int | None] | None = None
+    next_close: array | None = None
 
 
 def _find_single_close(text: str, marks: _Marks, k: int, lo: int, hi: int) -> int | None:
@@ -296,14 +301,14 @@ def _find_single_close(text: str, marks: _Marks, k: int, lo: int, hi: int) -> in
     plural like "farmers’ fields" when another closing mark follows)."""
     nc = marks.next_close
     if nc is None:
-        nc = [None] * (len(marks) + 1)
+        nc = array("q", [-1]) * (len(marks) + 1)
         for j in range(len(marks) - 1, -1, -1):
-            i, c = marks[j]
-            nc[j] = j if _FAMILY[c] == _SINGLE and _single_closes(text, i, lo, hi) else nc[j + 1]
+            i = marks[j]
+            nc[j] = j if _FAMILY[text[i]] == _SINGLE and _single_closes(text, i, lo, hi) else nc[j + 1]
         marks.next_close = nc
-    j = nc[k] if k < len(marks) else None
-    while j is not None:
-        if _is_possessive_plural(text, marks[j][0], hi) and nc[j + 1] is not None:
+    j = nc[k] if k < len(marks) else -1
+    while j >= 0:
+        if _is_possessive_plural(text, marks[j], hi) and nc[j + 1] >= 0:
             j = nc[j + 1]
             continue
         return j
@@ -323,10 +328,11 @@ def _scan_quote(text: str, marks, k: int, start: int, family: str, para: Paragra
     straight_inside = family == _DOUBLE and text[start - 1] in "“„"
     straight_open = False
     while k < len(marks):
-        i, c = marks[k]
+        i = marks[k]
+        c = text[i]
         fam = _FAMILY[c]
         if straight_inside and c == '"' and (
-                straight_open or _can_open(text, i, lo, hi) and _straight_pair_follows(marks, k)):
+                straight_open or _can_open(text, i, lo, hi) and _straight_pair_follows(text, marks, k)):
             straight_open = not straight_open
             k += 1
             continue
@@ -374,10 +380,10 @@ def _scan_quote(text: str, marks, k: int, start: int, family: str, para: Paragra
     return len(marks), _make_span(text, start, end, para, None)
 
 
-def _straight_pair_follows(marks, k: int) -> bool:
+def _straight_pair_follows(text: str, marks, k: int) -> bool:
     """Whether the straight mark at k has a straight partner before the next curly close."""
     for j in range(k + 1, len(marks)):
-        c = marks[j][1]
+        c = text[marks[j]]
         if c == '"':
             return True
         if c == "”":
@@ -414,17 +420,11 @@ def _kind(text: str, span: Span, paragraphs) -> str:
     content = text[span.start : span.end]
     # Only short quotations can be titles or mentions: count words up to a point.
     words = _WORDS.findall(content) if len(content) < 160 else ["…"] * 99
-    before = text[max(para.start, span.open_mark - 100) : span.open_mark]
-    if text[span.open_mark] == "'" and before.endswith("'"):
-        before = before[:-1]  # the first apostrophe of an opening ''
-    before = before.rstrip()
+    before = text[max(para.start, span.open_mark - 100) : span.open_mark].rstrip()
     if before.endswith("="):
         return MENTION  # an attribute's value (author="…"), not a quotation
     close = span.close_mark if span.close_mark is not None else span.end
-    after = text[close + 1 : min(para.end, close + 100)]
-    if close < len(text) and text[close] == "'" and after.startswith("'"):
-        after = after[1:]  # the second apostrophe of a closing ''
-    after = after.lstrip()
+    after = text[close + 1 : min(para.end, close + 100)].lstrip()
     tail = content.rstrip("'’\"”)")
     ends_sentence = tail[-1:] in (".", "!", "?", ",", ";", ":", "…", "—", "–", "-")
     at_start = not before or before[-1] in ".!?:;—–-([\"“”'‘’…" or before.endswith(",")

@@ -45,6 +45,12 @@ def escaped(s: str) -> str:
     return UNSAFE.sub(show, s)
 
 
+def escaped_line(s: str) -> str:
+    """``escaped``, and tab and newline as control pictures too (␉, ␊): for what must stay on
+    one line whatever it holds, such as a file name in a message or a heading of the output."""
+    return escaped(s).replace("\n", picture("\n")).replace("\t", picture("\t"))
+
+
 def one_for_one(s: str) -> str:
     """Each unsafe character replaced by one visible character, newlines and tabs by spaces,
     so that offsets into the text stay offsets into what is shown."""

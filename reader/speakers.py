@@ -25,7 +25,7 @@ from reader.narrator import find_narrator
 from reader.tags import TagFinder, find_tags
 
 
-@dataclass
+@dataclass(slots=True)
 class Attribution:
     speaker: int | None = None
     cue: str | None = None

@@ -7,6 +7,7 @@ spans into it; it never changes the text.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
 
 from reader.model import Block, Paragraph, Section
@@ -47,13 +48,35 @@ _DATELINE = re.compile(
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     """A run of non-blank lines: a paragraph or a heading candidate."""
 
     start: int
     end: int
-    lines: list[tuple[int, int]]  # (start, end) of each line, trailing blanks trimmed
+    several: list[tuple[int, int]] | None = None  # the lines when there are several (a text of
+    # a million one-line paragraphs must not hold a list and a tuple for each)
+
+    @property
+    def lines(self) -> list[tuple[int, int]]:
+        """(start, end) of each line, trailing blanks trimmed."""
+        return [(self.start, self.end)] if self.several is None else self.several
+
+
+@dataclass(slots=True)
+class _Open:
+    """A section while the text is read: its heading and how many paragraphs it has so far."""
+
+    title: str
+    level: int
+    heading: Block | None
+    first: int  # index of its first paragraph
+    count: int
+    parent: int | None
+
+
+def _unit(lines: list[tuple[int, int]]) -> _Unit:
+    return _Unit(lines[0][0], lines[-1][1], lines if len(lines) > 1 else None)
 
 
 @dataclass(frozen=True)
@@ -81,12 +104,12 @@ def _blocks(text: str, begin: int = 0) -> list[_Unit]:
         while text[end - 1] in " \t\f\v\u00a0":
             end -= 1
         if current and text.count("\n", prev_end, start) > 1:
-            units.append(_Unit(current[0][0], current[-1][1], current))
+            units.append(_unit(current))
             current = []
         current.append((start, end))
         prev_end = end
     if current:
-        units.append(_Unit(current[0][0], current[-1][1], current))
+        units.append(_unit(current))
     return units
 
 
@@ -110,7 +133,7 @@ def _split_block(text: str, unit: _Unit, width: int) -> list[_Unit]:
     if len(unit.lines) == 1:
         return [unit]
     if not width:
-        return [_Unit(s, e, [(s, e)]) for s, e in unit.lines]
+        return [_Unit(s, e) for s, e in unit.lines]
     # A line ends its paragraph when the next line's first word would have fitted on it (the
     # text was not wrapped there) and it ends a sentence or is a heading.
     limit = width * 0.75
@@ -127,9 +150,9 @@ def _split_block(text: str, unit: _Unit, width: int) -> list[_Unit]:
         if e - s + 1 + nxt_word <= limit:
             line = text[s:e]
             if _SENTENCE_END.search(line) or _is_heading_line(line):
-                out.append(_Unit(lines[first][0], e, lines[first : i + 1]))
+                out.append(_unit(lines[first : i + 1]))
                 first = i + 1
-    out.append(_Unit(lines[first][0], lines[-1][1], lines[first:]))
+    out.append(_unit(lines[first:]))
     return out
 
 
@@ -242,9 +265,10 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
                     i += 1
 
     # Body: headings and paragraphs.
-    paragraphs: list[tuple[int, int, int]] = []  # (start, end, section), made Paragraphs at the end
-    sections: list[dict] = [
-        dict(title=title.text if title else OPENING_SECTION, level=1, heading=None, first=0, count=0, parent=None)
+    # (start, end, section) of each paragraph, made Paragraphs at the end: 24 bytes each until then.
+    para_start, para_end, para_section = array("q"), array("q"), array("q")
+    sections: list[_Open | None] = [
+        _Open(title=title.text if title else OPENING_SECTION, level=1, heading=None, first=0, count=0, parent=None)
     ]
     stack: list[int] = []  # indices of open sections by nesting
     book_mode = False
@@ -275,54 +299,55 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
                 book_mode = book_mode or explicit == 1
             elif following is None:
                 pass  # a short last line is a paragraph, not a heading
-            elif (last_was_heading and sections[-1]["count"] == 0 and _merge_subtitle(sections[-1])
+            elif (last_was_heading and sections[-1].count == 0 and _merge_subtitle(sections[-1])
                   and not t.endswith((".", "?", "!"))):
                 # A chapter's own title on the line under "CHAPTER I": part of that heading.
                 sec = sections[-1]
-                sec["title"] = f"{sec['title']} — {t}"
-                sec["heading"] = Block(sec["heading"].start, u.end, text[sec["heading"].start : u.end])
+                sec.title = f"{sec.title} — {t}"
+                sec.heading = Block(sec.heading.start, u.end, text[sec.heading.start : u.end])
                 continue
             elif not chaptered:
                 level = 1
         if level is not None:
             if not book_mode and level == 2 and not markdown:
                 level = 1
-            while stack and sections[stack[-1]]["level"] >= level:
+            while stack and sections[stack[-1]].level >= level:
                 stack.pop()
             parent = stack[-1] if stack else None
             sections.append(
-                dict(title=heading_text, level=level, heading=Block(hs, he, heading_text), first=len(paragraphs),
+                _Open(title=heading_text, level=level, heading=Block(hs, he, heading_text), first=len(para_start),
                      count=0, parent=parent)
             )
             stack.append(len(sections) - 1)
             last_was_heading = True
             continue
         last_was_heading = False
-        if not paragraphs and dateline is None and not markdown:
+        if not para_start and dateline is None and not markdown:
             m = _DATELINE.match(t)
             if m:
                 dateline = Block(u.start, u.start + m.end(), m.group(0))
-        paragraphs.append((u.start, u.end, len(sections) - 1))
-        sections[-1]["count"] += 1
+        para_start.append(u.start)
+        para_end.append(u.end)
+        para_section.append(len(sections) - 1)
+        sections[-1].count += 1
 
+    del units, body_units  # let the blocks go before the sections and paragraphs are made
     # Drop the opening section when it is empty: the text starts with a heading.
+    offset = 1 if len(sections) > 1 and sections[0].count == 0 else 0
     out_sections: list[Section] = []
-    offset = 0
-    if len(sections) > 1 and sections[0]["count"] == 0:
-        offset = 1
-    remap = {}
-    for idx, s in enumerate(sections[offset:]):
-        remap[idx + offset] = idx
-        parent = remap.get(s["parent"]) if s["parent"] is not None else None
-        out_sections.append(Section(idx, s["title"], s["level"], s["heading"], s["first"], s["count"], parent))
-    made = tuple(Paragraph(n, start, end, section - offset) for n, (start, end, section) in enumerate(paragraphs))
+    for idx in range(offset, len(sections)):
+        s, sections[idx] = sections[idx], None  # each let go once its Section is made
+        parent = s.parent - offset if s.parent is not None and s.parent >= offset else None
+        out_sections.append(Section(idx - offset, s.title, s.level, s.heading, s.first, s.count, parent))
+    made = tuple(Paragraph(n, start, end, section - offset)
+                 for n, (start, end, section) in enumerate(zip(para_start, para_end, para_section)))
     return Structure(made, tuple(out_sections), kicker, title, standfirst, dateline, chapter_headings)
 
 
-def _merge_subtitle(section: dict) -> bool:
+def _merge_subtitle(section: _Open) -> bool:
     """Whether a heading line right under this section's heading is its subtitle."""
-    return section["heading"] is not None and bool(
-        _CHAPTER_HEADING.match(section["heading"].text) or _BOOK_HEADING.match(section["heading"].text)
+    return section.heading is not None and bool(
+        _CHAPTER_HEADING.match(section.heading.text) or _BOOK_HEADING.match(section.heading.text)
     )
 
 
@@ -334,11 +359,11 @@ def _markdown_units(text: str, units: list[_Unit]) -> list[_Unit]:
         for s, e in u.lines:
             if _MD_HEADING.match(text[s:e]):
                 if current:
-                    out.append(_Unit(current[0][0], current[-1][1], current))
+                    out.append(_unit(current))
                     current = []
-                out.append(_Unit(s, e, [(s, e)]))
+                out.append(_Unit(s, e))
             else:
                 current.append((s, e))
         if current:
-            out.append(_Unit(current[0][0], current[-1][1], current))
+            out.append(_unit(current))
     return out

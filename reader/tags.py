@@ -65,7 +65,7 @@ _HELPERS = AUXILIARIES | frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tag:
     mention: Mention
     cue: str

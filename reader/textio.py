@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import codecs
+import errno
+import math
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass
 
-MAX_BYTES = 512 * 1024 * 1024
+# The largest input read. The engine's memory and time grow in proportion to the text: for
+# prose about 17 MB of memory per MB of file and 0.2 s (War and Peace, 3.2 MB, takes 70 MB and
+# 0.6 s), for the most hostile shape (a quotation every three characters, benchmarks/hostile.py)
+# about 125 MB and 8 s. 32 MB is ten times War and Peace, and keeps that worst case near 4 GB
+# and five minutes (33.5 MB of it: 4.2 GB, 311 s on two busy cores).
+MAX_BYTES = 32 * 1024 * 1024
 
 
 class InputError(Exception):
@@ -23,12 +31,32 @@ class Decoded:
 
 
 _LINE_ENDINGS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_LINE_ENDINGS_BUT_CR = re.compile(r"\r\n|[\u2028\u2029\x85]")
 
 
 def normalise_newlines(text: str) -> str:
-    if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
-        text = _LINE_ENDINGS.sub("\n", text)
+    """Every line ending made ``\\n``: CR LF, Unicode line and paragraph separators, NEL, and a
+    carriage return alone where the file ends its lines with it (see ``cr_ends_lines``).
+
+    Elsewhere a lone CR is kept as the character it is: one stray CR in a line of a Unix file
+    (pasted from an old Mac text) neither splits its paragraph nor changes an offset. The text
+    then holds exactly the file's characters but for its line endings; the display code shows
+    the CR as a control picture, and to the engine it is whitespace.
+    """
+    if "\r" in text:
+        return (_LINE_ENDINGS if cr_ends_lines(text) else _LINE_ENDINGS_BUT_CR).sub("\n", text)
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        return _LINE_ENDINGS_BUT_CR.sub("\n", text)
     return text
+
+
+def cr_ends_lines(text: str) -> bool:
+    """Whether a carriage return alone is a line ending in this text: when the text has no line
+    feed at all (old Mac files), or when at least one line ending in ten is a lone CR (a file
+    pieced together from files with different line endings). A few CRs among many LF line
+    endings are characters inside their lines."""
+    lone = text.count("\r") - text.count("\r\n")
+    return lone > 0 and lone * 10 >= lone + text.count("\n")
 
 
 # File signatures of common non-text formats (executables, images, archives, documents).
@@ -51,6 +79,58 @@ def _looks_binary(data: bytes) -> bool:
     return len(head) > 0 and controls / len(head) > 0.10
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def wide_encoding(data: bytes) -> tuple[str, int] | None:
+    """UTF-16 or UTF-32 text: its codec and the length of its byte-order mark (0 when it has
+    none), or None.
+
+    Without a mark the codec is told from where the NUL bytes stand in the first 8 KB. Text
+    with ASCII in it (spaces, line breaks, Latin letters) has NULs in the high byte of its
+    UTF-16 code units, or the high bytes of its UTF-32 ones, and next to none in the low byte
+    that holds the ASCII character; a binary file has NULs anywhere. The guess is kept only
+    when the sample decodes cleanly into text without NULs, with few control characters and
+    with at least a quarter of its characters printable ASCII. Text in a script other than
+    Latin with little ASCII in it needs its byte-order mark.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec, len(bom)
+    if b"\x00" not in data[:8192]:
+        return None
+    for codec, width, high, low in _WIDE:
+        sample = data[: min(len(data), 8192) // width * width]
+        units = len(sample) // width
+        if not units:
+            continue
+        nuls_high = sum(sample[k::width].count(0) for k in high)
+        if nuls_high < units * len(high) / 4 or sample[low::width].count(0) > units / 64:
+            continue
+        try:  # incremental: the sample may end inside a surrogate pair
+            text = codecs.getincrementaldecoder(codec)().decode(sample, final=False)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and not _mostly_controls(text) and _printable_ascii(text) * 4 >= len(text):
+            return codec, 0
+    return None
+
+
+# codec, bytes per code unit, the high bytes (NUL for ASCII), the low byte (the ASCII character)
+_WIDE = (("utf-32-le", 4, (2, 3), 0), ("utf-32-be", 4, (0, 1), 3),
+         ("utf-16-le", 2, (1,), 0), ("utf-16-be", 2, (0,), 1))
+
+
+def _printable_ascii(text: str) -> int:
+    return sum(1 for c in text if " " <= c <= "~" or c in "\t\n\r")
+
+
+def _mostly_controls(text: str) -> bool:
+    controls = sum(1 for c in text if c < " " and c not in "\t\n\x0c\r\x1b")
+    return controls > len(text) / 10
+
+
 def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
     """Decode a file's bytes; raise InputError if they are not text."""
     warnings: list[str] = []
@@ -60,15 +140,15 @@ def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
         if "\ufffd" in text and b"\xef\xbf\xbd" not in body:
             warnings.append(f"{name}: some bytes are not valid UTF-8 and were replaced")
         return Decoded(normalise_newlines(text), "utf-8-sig", tuple(warnings))
-    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-                       (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if data.startswith(bom):
-            text = data[len(bom) :].decode(codec, errors="replace")
-            if "\x00" in text:
-                raise InputError(f"{name}: not a text file")
-            if "\ufffd" in text and "\ufffd".encode(codec) not in data:
-                warnings.append(f"{name}: some bytes are not valid {codec[:6].upper()} and were replaced")
-            return Decoded(normalise_newlines(text), codec, tuple(warnings))
+    wide = wide_encoding(data)
+    if wide is not None:
+        codec, bom = wide
+        text = data[bom:].decode(codec, errors="replace")
+        if "\x00" in text:
+            raise InputError(f"{name}: not a text file")
+        if "\ufffd" in text and "\ufffd".encode(codec) not in data:
+            warnings.append(f"{name}: some bytes are not valid {codec[:6].upper()} and were replaced")
+        return Decoded(normalise_newlines(text), codec, tuple(warnings))
     if _looks_binary(data):
         raise InputError(f"{name}: not a text file")
     try:
@@ -105,24 +185,39 @@ def read_bytes(path: str) -> bytes:
             return _read_capped(sys.stdin.buffer, "standard input")
         except (OSError, ValueError, AttributeError) as exc:
             raise InputError(f"standard input: cannot read: {exc}") from None
-    if not os.path.lexists(path):
-        raise InputError(f"{path}: no such file")
-    if not os.path.exists(path):
-        raise InputError(f"{path}: broken symbolic link")
-    if os.path.isdir(path):
-        raise InputError(f"{path}: is a directory")
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{path}: is a directory")
+        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
+            raise InputError(f"{path}: too large ({_megabytes(info.st_size)}; the limit is {_megabytes(MAX_BYTES)})")
         with open(path, "rb") as f:
             return _read_capped(f, path)
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise InputError(f"{path}: {_why(path, exc)}") from None
+
+
+# What the user is told when a file cannot be opened, by the error's number.
+_REASONS = {
+    errno.ENOENT: "no such file",
+    errno.ENOTDIR: "no such file",  # a/b where a is a file
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EISDIR: "is a directory",
+    errno.ELOOP: "too many levels of symbolic links",
+    errno.ENAMETOOLONG: "file name too long",
+}
+
+
+def _why(path: str, exc: OSError) -> str:
+    if exc.errno == errno.ENOENT and os.path.islink(path):
+        return "broken symbolic link"
+    return _REASONS.get(exc.errno) or f"cannot read: {exc.strerror or exc}"
+
+
+def _megabytes(n: int) -> str:
+    """A size in MB, rounded up to a tenth: a file one byte over a 32 MB limit is 32.1 MB."""
+    return f"{math.ceil(n / (1024 * 1024) * 10) / 10:g} MB" if n >= 1024 * 1024 else f"{n} bytes"
 
 
 def _read_capped(f, name: str) -> bytes:
@@ -130,7 +225,7 @@ def _read_capped(f, name: str) -> bytes:
     head = f.read(65536)
     if not head:
         return b""
-    if _looks_binary(head) and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if _looks_binary(head) and wide_encoding(head) is None:
         raise InputError(f"{name}: not a text file")
     chunks = [head]
     total = len(head)
@@ -141,7 +236,7 @@ def _read_capped(f, name: str) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
         if total > MAX_BYTES:
-            raise InputError(f"{name}: too large (the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+            raise InputError(f"{name}: too large (more than the limit of {_megabytes(MAX_BYTES)})")
     return b"".join(chunks) if len(chunks) > 1 else head
 
 

@@ -34,7 +34,8 @@ Fans hoped for a "Friends" reunion after the vote.
 "We will build homes," Jane Doe said.
 """
 
-QUOTE_KEYS = {"file", "start", "end", "text", "speaker", "kind", "cue", "section", "paragraph", "group"}
+QUOTE_KEYS = {"file", "start", "end", "text", "speaker", "kind", "cue", "mention", "mention_start", "mention_end",
+              "section", "paragraph", "group"}
 SPEECH = [
     ("We will cut taxes,", "Jane Doe", "Council Votes on Budget", 1),
     ("That is a lie,", "John Smith", "Opposition responds", 2),
@@ -79,12 +80,16 @@ def expected_quotes(path, with_mentions=False):
     rows = []
     for text, speaker, section, para in SPEECH:
         start = ARTICLE.index(text)
+        # The tag's words that named the speaker: the name, where it stands after the quotation.
+        m_start = ARTICLE.index(speaker, start)
         rows.append(dict(file=str(path), start=start, end=start + len(text), text=text, speaker=speaker,
-                         kind="speech", cue="said", section=section, paragraph=para))
+                         kind="speech", cue="said", mention=speaker, mention_start=m_start,
+                         mention_end=m_start + len(speaker), section=section, paragraph=para))
     if with_mentions:
         start = ARTICLE.index("Friends")
         rows.insert(2, dict(file=str(path), start=start, end=start + 7, text="Friends", speaker=None, kind="mention",
-                            cue=None, section="Opposition responds", paragraph=3))
+                            cue=None, mention=None, mention_start=None, mention_end=None,
+                            section="Opposition responds", paragraph=3))
     return rows
 
 
@@ -335,6 +340,19 @@ def test_help_and_version():
     assert status == 0 and out.startswith("usage: reader quotes")
 
 
+def test_help_lists_every_exit_status():
+    status, out, _ = run(["--help"])
+    lines = out.splitlines()
+    table = lines[lines.index("exit status:") + 1 :]
+    codes = [line.split()[0] for line in table if line.startswith("  ") and line.split()[0].isdigit()]
+    assert codes == ["0", "1", "2", "70", "129", "130", "143"]
+    assert "output could not be written" in out and "READER_DEBUG=1" in out
+    assert cli.__doc__.count("\n    70   an internal error") == 1  # the module's docstring agrees
+    readme = open(os.path.join(os.path.dirname(__file__), "..", "README.md"), encoding="utf-8").read()
+    table = readme[readme.index("| exit status | meaning |") :].split("\n\n")[0].splitlines()[2:]
+    assert [row.split("|")[1].strip() for row in table] == codes  # and so does the README
+
+
 @pytest.mark.parametrize(
     "argv",
     [
@@ -440,7 +458,8 @@ def test_broken_pipe_is_quiet(tmp_path):
     assert b"Traceback" not in r.stderr and b"Exception ignored" not in r.stderr
 
 
-def test_internal_error_is_one_line_and_others_still_print(article, tmp_path, monkeypatch):
+def _flaky_engine(monkeypatch):
+    """The engine's analyse, with a bug for any text that holds BOOM."""
     import reader.document
 
     real = reader.document.analyse
@@ -451,12 +470,159 @@ def test_internal_error_is_one_line_and_others_still_print(article, tmp_path, mo
         return real(text, **kwargs)
 
     monkeypatch.setattr(reader.document, "analyse", flaky)
+
+
+def _report(line: str, state_home) -> str:
+    """The report file an internal-error line names, checked to be under the state directory."""
+    path = line.rsplit("; report: ", 1)[1]
+    assert path.startswith(f"{state_home}/reader/reports/report-") and path.endswith(".txt")
+    return open(path, encoding="utf-8").read()
+
+
+def test_internal_error_is_one_line_and_others_still_print(article, tmp_path, monkeypatch, state_home):
+    _flaky_engine(monkeypatch)
     bad = tmp_path / "bad.txt"
     bad.write_text("BOOM", encoding="utf-8")
     status, out, err = run(["quotes", str(bad), str(article), "-f", "jsonl"])
-    assert status == 1
-    assert len(err.splitlines()) == 1 and "internal error (ValueError: engine bug)" in err
+    assert status == 70  # an internal error: EXIT_INTERNAL, though the other file printed
+    (line,) = err.splitlines()
+    assert line.startswith(f"reader: internal error while analysing {bad} (ValueError: engine bug); report: ")
+    assert "ValueError: engine bug" in _report(line, state_home)  # the traceback is in the report
     assert len(out.splitlines()) == 3
+
+
+def test_internal_error_wins_over_a_file_that_could_not_be_read(article, tmp_path, monkeypatch):
+    _flaky_engine(monkeypatch)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("BOOM", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    for files in ([missing, bad, article], [bad, missing]):
+        status, out, err = run(["quotes", *map(str, files), "-f", "jsonl"])
+        assert status == 70
+        assert f"reader: {missing}: no such file" in err.splitlines()
+        assert len(err.splitlines()) == 2
+    assert run(["quotes", str(missing), str(article)])[0] == 1  # no bug: a file not read is 1
+
+
+def test_bug_in_a_writer_exits_70(article, monkeypatch, state_home):
+    def broken(out, rows, fmt, first):
+        raise TypeError("writer bug")
+
+    monkeypatch.setattr(cli, "_print_quotes", broken)
+    status, out, err = run(["quotes", str(article)])
+    assert status == 70
+    (line,) = err.splitlines()
+    assert line.startswith(f"reader: internal error while printing the quotes of {article} (TypeError: writer bug)")
+    assert "writer bug" in _report(line, state_home)
+
+
+def test_bug_outside_the_files_exits_70(monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr(cli, "run_command", broken)
+    status, out, err = run(["quotes", "x.txt"])
+    assert status == 70
+    assert err.startswith("reader: internal error while running 'reader quotes' (RuntimeError: parser bug); report: ")
+    assert len(err.splitlines()) == 1
+
+
+def test_reader_debug_shows_the_traceback(article, tmp_path, monkeypatch, state_home):
+    _flaky_engine(monkeypatch)
+    monkeypatch.setenv("READER_DEBUG", "1")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("BOOM", encoding="utf-8")
+    with pytest.raises(ValueError, match="engine bug"):
+        cli.main(["quotes", str(bad)], io.StringIO(), io.StringIO())
+    assert not (state_home / "reader").exists()  # no report: the traceback is shown instead
+
+
+def test_internal_error_through_the_real_entry_point(article, tmp_path, state_home):
+    """A bug in the engine of a real process: one line on the real stderr, exit 70, and the
+    report under XDG_STATE_HOME."""
+    bad = tmp_path / "bad.txt"
+    bad.write_text("BOOM", encoding="utf-8")
+    program = ("import sys, reader.document as d\n"
+               "real = d.analyse\n"
+               "def flaky(text, **kw):\n"
+               "    if 'BOOM' in text: raise ValueError('engine bug')\n"
+               "    return real(text, **kw)\n"
+               "d.analyse = flaky\n"
+               "from reader.cli import main\n"
+               "sys.exit(main())\n")
+    r = subprocess.run([sys.executable, "-c", program, "quotes", str(article), str(bad)], capture_output=True,
+                       timeout=60, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert r.returncode == 70
+    (line,) = r.stderr.decode().splitlines()
+    assert line.startswith(f"reader: internal error while analysing {bad} (ValueError: engine bug); report: ")
+    assert "Traceback" in _report(line, state_home)
+    assert r.stdout.decode().count("Jane Doe") == 2
+
+
+# ---------------------------------------------------------------------------------------
+# the output cannot be written: one line, exit 1; a broken pipe is not an error
+
+
+def _many_quotes(tmp_path, n=3000):
+    p = tmp_path / "many.txt"
+    p.write_text("\n\n".join(f'"Line {i} of many," said Ann Lee.' for i in range(n)), encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "csv"])
+@pytest.mark.parametrize("size", ["small", "large"])  # fails at the final flush / while writing
+def test_full_disk_is_one_line_exit_1(article, tmp_path, fmt, size):
+    path = article if size == "small" else _many_quotes(tmp_path)
+    with open("/dev/full", "wb") as full:
+        r = subprocess.run([sys.executable, "-m", "reader", "quotes", str(path), "-f", fmt], stdout=full,
+                           stderr=subprocess.PIPE, timeout=60)
+    assert r.returncode == 1
+    assert r.stderr.decode() == "reader: cannot write the output: No space left on device\n"
+
+
+def test_help_to_a_full_disk(article):
+    with open("/dev/full", "wb") as full:
+        r = subprocess.run([sys.executable, "-m", "reader", "--help"], stdout=full, stderr=subprocess.PIPE,
+                           timeout=60)
+    assert (r.returncode, r.stderr.decode()) == (1, "reader: cannot write the output: No space left on device\n")
+
+
+@pytest.mark.parametrize("argv", [["quotes"], ["outline", "-f", "json"], ["speakers", "-f", "csv"]])
+def test_closed_stdout_is_one_line_exit_1(article, argv):
+    r = subprocess.run(f"'{sys.executable}' -m reader {' '.join(argv)} '{article}' >&-", shell=True,
+                       stderr=subprocess.PIPE, timeout=60)
+    assert r.returncode == 1
+    assert r.stderr.decode() == "reader: cannot write the output: standard output is closed\n"
+
+
+@pytest.mark.parametrize("stderr", ["closed", "full"])
+def test_stderr_that_cannot_be_written_is_not_a_crash(tmp_path, stderr):
+    """A message with nowhere to go is dropped; the exit status still tells what happened."""
+    missing = tmp_path / "missing.txt"
+    for argv, status in ((["quotes", str(missing)], 1), (["quotes", "x.txt", "--format", "xml"], 2)):
+        if stderr == "closed":
+            r = subprocess.run(f"'{sys.executable}' -m reader {' '.join(argv)} 2>&-", shell=True,
+                               stdout=subprocess.PIPE, timeout=60)
+        else:
+            with open("/dev/full", "wb") as full:
+                r = subprocess.run([sys.executable, "-m", "reader", *argv], stdout=subprocess.PIPE, stderr=full,
+                                   timeout=60)
+        assert (r.returncode, r.stdout) == (status, b"")
+
+
+@pytest.mark.parametrize("fmt", ["text", "jsonl", "json"])
+def test_broken_pipe_exits_0_without_a_message(tmp_path, fmt):
+    """reader quotes FILE | head -1: the output is far larger than the pipe holds, so the
+    reader is still writing when head has gone."""
+    p = _many_quotes(tmp_path)
+    reader = subprocess.Popen([sys.executable, "-m", "reader", "quotes", str(p), "-f", fmt], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    head = subprocess.run(["head", "-n", "1"], stdin=reader.stdout, capture_output=True, timeout=60)
+    reader.stdout.close()
+    err = reader.stderr.read()
+    assert reader.wait(timeout=60) == 0
+    assert err == b""
+    assert head.stdout.count(b"\n") == 1
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs a pseudo-terminal")

@@ -120,3 +120,30 @@ def test_excerpt_paragraph_marker_leaves_the_curly_quotations_inside():
         "\"Later she said “never again” to her friend.\n"
     )
     assert found(text) == [("I knew it,", SPEECH), ("never again", PARTIAL)]
+
+
+def test_marks_with_nothing_between_them_are_not_quotations():
+    text = 'He typed "" and “‘’” and " " into the box. "...," she said, and "Yes!" he cried.'
+    assert [q.text for q in analyse(text).quotes] == ["...,", "Yes!"]  # punctuation alone is still speech
+    assert analyse('""""""""""\n\n“”“”“”“”“”\n\n' + "'" * 40).quotes == ()
+    packed = analyse('"a""b"' * 3).quotes  # packed, but each holds a letter
+    assert [q.text for q in packed] == ["a", "b"] * 3
+
+
+def test_a_paragraph_made_of_marks_holds_no_span_per_pair():
+    """A run of marks is not kept as a list of empty spans until the end (its memory was
+    the blow-up of a file of quotation marks)."""
+    import tracemalloc
+
+    from reader.quotes import find_quotes
+    from reader.structure import parse_structure
+
+    text = '"' * 50_000
+    st = parse_structure(text)
+    tracemalloc.start()
+    try:
+        spans = find_quotes(text, st.paragraphs)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert spans == [] and peak < 10 * len(text)

@@ -55,10 +55,22 @@ def _bad_paths(tmp_path):
     return {"missing": (tmp_path / "missing.txt", "no such file"), "directory": (tmp_path / "folder", "is a directory")}
 
 
-@pytest.mark.parametrize("kind", ["missing", "directory"])
+def _more_bad_paths(tmp_path):
+    loop_a, loop_b = tmp_path / "loop-a", tmp_path / "loop-b"
+    loop_a.symlink_to(loop_b)
+    loop_b.symlink_to(loop_a)
+    dangling = tmp_path / "dangling"
+    dangling.symlink_to(tmp_path / "gone")
+    return {"symlink-loop": (loop_a, "too many levels of symbolic links"),
+            "dangling-symlink": (dangling, "broken symbolic link"),
+            "long-name": (tmp_path / ("x" * 300), "file name too long"),
+            "long-path": (tmp_path / "/".join(["d"] * 2500), "file name too long")}
+
+
+@pytest.mark.parametrize("kind", ["missing", "directory", "symlink-loop", "dangling-symlink", "long-name", "long-path"])
 @pytest.mark.parametrize("argv", [["quotes"], ["outline", "--format", "json"], []], ids=["quotes", "outline", "app"])
 def test_missing_and_directory(tmp_path, kind, argv):
-    path, message = _bad_paths(tmp_path)[kind]
+    path, message = {**_bad_paths(tmp_path), **_more_bad_paths(tmp_path)}[kind]
     status, out, err = proc([*argv, str(path)])
     assert status == 1
     assert out == ""  # the app path: no screen drawn, nothing on stdout
@@ -165,7 +177,7 @@ def _outputs(path):
 
 @pytest.mark.parametrize(
     "encoding",
-    ["utf-8", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "cp1252", "mixed-line-endings"],
+    ["utf-8", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-16-le", "utf-32-be", "cp1252", "mixed-line-endings"],
 )
 def test_encodings_decoded_right(tmp_path, encoding):
     text = ARTICLE
@@ -177,6 +189,8 @@ def test_encodings_decoded_right(tmp_path, encoding):
         data = codecs.BOM_UTF16_LE + text.replace("\n", "\r\n").encode("utf-16-le")
     elif encoding == "utf-16-be-bom":
         data = codecs.BOM_UTF16_BE + text.encode("utf-16-be")
+    elif encoding in ("utf-16-le", "utf-32-be"):  # without a byte-order mark
+        data = text.replace("\n", "\r\n").encode(encoding)
     elif encoding == "cp1252":
         data = text.replace("\n", "\r\n").encode("cp1252")
         assert b"\x93" in data and b"\x94" in data and b"\xa3" in data
@@ -287,6 +301,69 @@ def test_hundred_thousand_one_line_paragraphs(tmp_path, separator):
     assert _peak_rss_mb() < 1024
 
 
+def test_carriage_return_inside_a_quotation_does_not_split_it(tmp_path):
+    """A lone CR in a line of a Unix file (old Mac line endings pasted in) is a character of
+    its line: the quotation is whole, and its offsets are into the text as the file has it."""
+    filler = [f"Paragraph {i} of the report says the ferry crews met again on Monday." for i in range(12)]
+    text = ("Ferry Strike Goes On\n\n" + "\n\n".join(filler) +
+            "\n\n“We will not sail until the\rcouncil listens to us,” said Ann Lee.\n")
+    p = write(tmp_path, "strike.txt", text.encode("utf-8"))
+    status, out, err = proc(["quotes", str(p), "-f", "jsonl"])
+    assert (status, err) == (0, "")
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert [(r["text"], r["speaker"]) for r in rows] == [("We will not sail until the\rcouncil listens to us,", "Ann Lee")]
+    assert text[rows[0]["start"] : rows[0]["end"]] == rows[0]["text"]
+    _, out, _ = proc(["quotes", str(p)])
+    assert out.splitlines()[1] == "    “We will not sail until the council listens to us,”"
+    _, out, _ = proc(["outline", str(p), "-f", "json"])
+    assert _outline_paragraphs(json.loads(out)) == 13
+
+
+def test_larger_than_the_input_limit_is_one_line(tmp_path):
+    from reader.textio import MAX_BYTES
+
+    p = tmp_path / "huge.txt"
+    with open(p, "wb") as f:
+        f.truncate(MAX_BYTES + 1)  # sparse: takes no room on the disk
+    limit = MAX_BYTES // (1024 * 1024)
+    for argv in (["quotes", str(p)], [str(p)]):
+        assert proc(argv) == (1, "", f"reader: {p}: too large ({limit}.1 MB; the limit is {limit} MB)\n")
+
+
+def _hostile_benchmark():
+    """benchmarks/hostile.py: its input shapes, and how it writes and measures one."""
+    import importlib.util
+
+    path = os.path.join(os.path.dirname(__file__), "..", "benchmarks", "hostile.py")
+    spec = importlib.util.spec_from_file_location("hostile", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_memory_stays_proportionate_on_hostile_shapes(tmp_path):
+    """Peak memory of a whole `reader quotes FILE --format json` per MB of input, above the
+    process's own, for every shape of benchmarks/hostile.py. The bound is generous, and only
+    catches a blow-up: the worst shape (a quotation every three characters) takes about 125 MB
+    per MB; a run of straight quotation marks took 215, and one-letter quotations in json 830,
+    before each quotation and each record cost less."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    hostile = _hostile_benchmark()
+    size = 250_000
+    paths = {"": tmp_path / "empty.txt"}
+    paths[""].write_bytes(b"")
+    for name, piece in hostile.SHAPES.items():
+        paths[name] = tmp_path / f"{name}.txt"
+        hostile.make(paths[name], piece, size)
+    with ThreadPoolExecutor(max_workers=len(paths)) as pool:  # each run is a process of its own
+        runs = dict(zip(paths, pool.map(lambda p: hostile.run(p, "quotes", "json"), paths.values())))
+    assert all(status == 0 and err == "" for _, _, status, err in runs.values())
+    base = runs.pop("")[1]
+    per_mb = {name: round((peak - base) / (size / 1e6)) for name, (_, peak, _, _) in runs.items()}
+    assert all(v < 160 for v in per_mb.values()), per_mb
+
+
 # ---------------------------------------------------------------------------------------
 # escapes, control characters, markup, zero-width and RTL characters
 
@@ -350,6 +427,69 @@ def test_file_name_with_escape_is_made_visible(tmp_path):
     name = tmp_path / "bad\x1b[31mname.txt"
     status, out, err = proc(["quotes", str(name)])
     assert status == 1 and "\x1b" not in err and "␛[31mname.txt: no such file" in err
+
+
+def _odd_name(tmp_path, data: bytes = ARTICLE.encode("utf-8")):
+    """A file whose name holds a newline and an escape sequence, and the name as it is shown."""
+    tmp_path.mkdir(exist_ok=True)
+    p = write(tmp_path, "two\nlines\x1b[31m.txt", data)
+    return p, f"{tmp_path}/two␊lines␛[31m.txt"
+
+
+def test_file_name_with_a_newline_stays_on_one_line_in_text_output(tmp_path):
+    p, shown = _odd_name(tmp_path)
+    other = write(tmp_path, "plain.txt", ARTICLE.encode("utf-8"))
+    status, out, err = proc(["quotes", str(p)])
+    assert (status, err) == (0, "")
+    start = ARTICLE.index("It is £5")
+    assert out.splitlines() == [f"{shown}:{start}  Ann Lee (said)", "    “It is £5 a crossing,”"]
+    status, out, _ = proc(["quotes", str(p), "-f", "markdown"])
+    assert out.splitlines()[2] == f"| {shown} | Ann Lee | speech | said | It is £5 a crossing, |"
+    headed, headed_shown = _odd_name(tmp_path / "headed", (ARTICLE + "\nWhat Comes Next\n\nIt rained.\n").encode())
+    for path, name, command in ((p, shown, "quotes"), (p, shown, "speakers"), (headed, headed_shown, "outline")):
+        status, out, _ = proc([command, str(path), "-f", "csv"])
+        assert status == 0 and "\x1b" not in out
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert rows and {r["file"] for r in rows} == {name}
+        assert len(out.splitlines()) == len(rows) + 1  # no cell broken over two lines
+    _, out, _ = proc(["speakers", str(p), str(other)])
+    assert out.splitlines()[0] == shown
+    _, out, _ = proc(["outline", str(p), str(other)])
+    assert out.splitlines()[0] == f"== {shown}"
+    _, out, _ = proc(["outline", str(p), str(other), "-f", "markdown"])
+    assert out.splitlines()[0] == f"## {shown}"
+
+
+def test_file_name_with_a_newline_is_kept_in_json(tmp_path):
+    p, _ = _odd_name(tmp_path)
+    for fmt in ("jsonl", "json"):
+        status, out, _ = proc(["quotes", str(p), "-f", fmt])
+        assert status == 0 and "\x1b" not in out
+        rows = [json.loads(x) for x in out.splitlines()] if fmt == "jsonl" else json.loads(out)
+        assert {r["file"] for r in rows} == {str(p)}
+
+
+def test_file_name_with_a_newline_stays_on_one_line_in_messages(tmp_path, monkeypatch):
+    p, shown = _odd_name(tmp_path / "undecodable", b"caf\xc3 \xff " + ARTICLE.encode("utf-8"))
+    status, _, err = proc(["quotes", str(p)])
+    assert err == f"reader: warning: {shown}: some bytes are not valid UTF-8 and were replaced\n"
+    p, shown = _odd_name(tmp_path)
+    gone = tmp_path / "gone\nname.txt"
+    status, _, err = proc(["quotes", str(gone)])
+    assert (status, err) == (1, f"reader: {tmp_path}/gone␊name.txt: no such file\n")
+    status, _, err = proc([str(gone)])  # the app
+    assert (status, err) == (1, f"reader: {tmp_path}/gone␊name.txt: no such file\n")
+
+    import reader.document
+
+    def bug(text, **kwargs):
+        raise ValueError("a bug\nover two lines")
+
+    monkeypatch.setattr(reader.document, "analyse", bug)
+    status, _, err = run(["quotes", str(p)])
+    assert status == 70
+    (line,) = err.splitlines()
+    assert line.startswith(f"reader: internal error while analysing {shown} (ValueError: a bug over two lines)")
 
 
 # ---------------------------------------------------------------------------------------
