@@ -655,3 +655,22 @@ class TestAnalysedWhileShowing:
                 await pilot.pause(0.01)
         assert isinstance(app.load_error, RuntimeError)
         assert app.return_code == 0
+
+
+class TestWideCharacters:
+    async def test_sidebar_counts_stay_at_the_right_of_chinese_japanese_and_emoji_titles(self):
+        titles = ["北京市人民代表大会常务委员会关于城市规划的决定", "東京都議会の予算委員会における討論の記録",
+                  "🎉🎉🎉 Harbour bridge opening day celebrations 🎉", "Plain English heading"]
+        text = "\n".join(f"# {t}\n\n\"We will see it {i} times,\" said Ann Lee.\n" for i, t in enumerate(titles))
+        app = ReaderApp(analyse(text, markdown=True))
+        async with app.run_test(size=(100, 20)) as pilot:
+            await pilot.pause()
+            bar = app.sidebar
+            rows = [strip.crop(bar.region.x, bar.region.right - 2).text  # the label, not the border
+                    for strip in app.screen._compositor.render_strips()[: len(titles)]]
+            from rich.cells import cell_len
+
+            for title, row in zip(titles, rows):
+                assert row.rstrip().endswith(" 1"), row  # the count, not cut off
+                assert row.lstrip().startswith(title[:4])
+            assert len({cell_len(row.rstrip()) for row in rows}) == 1  # one column for the counts
