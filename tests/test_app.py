@@ -78,6 +78,16 @@ def screen_text(app: ReaderApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
+async def wait_until(pilot, predicate, timeout: float = 30.0) -> None:
+    """Let the app run until ``predicate()`` holds (a state, not a fixed delay)."""
+    import time
+
+    end = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < end, "the app never reached the state waited for"
+        await pilot.pause(0.01)
+
+
 def four_app() -> ReaderApp:
     return ReaderApp(analyse(FOUR), path="four.txt")
 
@@ -631,15 +641,36 @@ class TestAnalysedWhileShowing:
             await pilot.pause()
             assert app.doc is None
             assert "Reading long.txt" in str(app.query_one("#loading").render())
-            await pilot.press("j", "n", "1", "/")  # ignored while analysing, no crash
-            assert len(app.screen_stack) == 1
+            await pilot.press("j", "n", "1")  # kept while analysing, no crash
+            assert len(app.screen_stack) == 1 and not app.speaker_filter
             release.set()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await wait_until(pilot, lambda: app.ready)
             assert app.doc is not None
             assert app.speaker_bar.speaker_for_number(1) == 0
+            assert app.speaker_filter == frozenset({0})  # the 1 pressed while analysing
             await pilot.press("1")
-            assert app.speaker_filter == frozenset({0})
+            assert app.speaker_filter == frozenset()
+
+    async def test_a_key_pressed_while_the_text_is_prepared_is_applied_once_shown(self):
+        import threading
+
+        release = threading.Event()
+
+        def load():
+            release.wait(30)
+            return analyse(long_text(sections=12))
+
+        app = ReaderApp(path="long.txt", load=load)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("G")
+            assert app.doc is None
+            release.set()
+            await wait_until(pilot, lambda: app.ready)
+            await pilot.pause()
+            view = article(app)
+            assert view.max_scroll_y > 0 and view.scroll_y == view.max_scroll_y
+            assert "Paragraph 12.7." in "\n".join(lines(app))
 
     async def test_a_failed_analysis_closes_the_app_and_keeps_the_error(self):
         from reader.app.app import ReaderApp
@@ -649,10 +680,7 @@ class TestAnalysedWhileShowing:
 
         app = ReaderApp(path="bad.txt", load=load)
         async with app.run_test(size=(80, 20)) as pilot:
-            for _ in range(100):
-                if app.load_error is not None:
-                    break
-                await pilot.pause(0.01)
+            await wait_until(pilot, lambda: app.load_error is not None)
         assert isinstance(app.load_error, RuntimeError)
         assert app.return_code == 0
 
@@ -664,7 +692,7 @@ class TestWideCharacters:
         text = "\n".join(f"# {t}\n\n\"We will see it {i} times,\" said Ann Lee.\n" for i, t in enumerate(titles))
         app = ReaderApp(analyse(text, markdown=True))
         async with app.run_test(size=(100, 20)) as pilot:
-            await pilot.pause()
+            await wait_until(pilot, lambda: app.ready)
             bar = app.sidebar
             rows = [strip.crop(bar.region.x, bar.region.right - 2).text  # the label, not the border
                     for strip in app.screen._compositor.render_strips()[: len(titles)]]

@@ -29,6 +29,9 @@ def _reader_commands():
 # Below this width the sidebar starts hidden (t shows it).
 SIDEBAR_MIN_WIDTH = 70
 
+# Actions that work before the article is shown; the app's other keys wait for it.
+ALWAYS_ACTIONS = frozenset({"quit", "help", "command_palette"})
+
 
 class ReaderApp(App[None]):
     """Read an article; see who said what."""
@@ -75,12 +78,14 @@ class ReaderApp(App[None]):
             raise ValueError("give either a document or a way to load one")
         self.doc = doc
         self._loader = load
-        self.load_error: Exception | None = None
         self.path = path
+        self.load_error: Exception | None = None
         self.speaker_filter: frozenset[int] = frozenset()
         if path and path != "-":
             self.sub_title = path
         self._last_section: int | None = None
+        self.ready = False  # the article is shown and laid out
+        self._pending_actions: list[str] = []  # keys pressed before that, applied once it is
 
     # ------------------------------------------------------------------ layout
 
@@ -135,13 +140,34 @@ class ReaderApp(App[None]):
         self.doc = doc
         await self.recompose()
         self._set_up()
-        self.refresh_bindings()
+
+    # ------------------------------------------------------------------ readiness
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # While the text is being analysed only quitting and help work.
-        if self.doc is None and action not in ("quit", "help", "command_palette"):
+        # Until the article is shown only quitting, help and the palette work.
+        if not self.ready and action not in ALWAYS_ACTIONS:
             return False
         return True
+
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        """Keys pressed before the article is shown are kept and applied once it is."""
+        if not self.ready and isinstance(action, str) and default_namespace in (None, self):
+            name = action.removeprefix("app.").partition("(")[0]
+            if name in _QUEUED_ACTIONS:
+                self._pending_actions.append(action)
+                return True
+        return await super().run_action(action, default_namespace, namespaces)
+
+    async def _become_ready(self) -> None:
+        if not self.article.laid_out:  # not wrapped to its width yet: after the next refresh
+            self.call_after_refresh(self._become_ready)
+            return
+        self.ready = True
+        self.refresh_bindings()
+        self._update_position()
+        pending, self._pending_actions = self._pending_actions, []
+        for action in pending:
+            await self.run_action(action, self)
 
     def _set_up(self) -> None:
         if self.size.width < SIDEBAR_MIN_WIDTH or not self.doc.sections:
@@ -149,7 +175,7 @@ class ReaderApp(App[None]):
         self.article.focus()
         self.speaker_bar.set_colours(speaker_colours(self.doc, self.current_theme.dark))
         self.watch(self, "theme", lambda _: self._theme_changed(), init=False)
-        self.call_after_refresh(self._update_position)
+        self.call_after_refresh(self._become_ready)
 
     def _theme_changed(self) -> None:
         self.speaker_bar.set_colours(speaker_colours(self.doc, self.current_theme.dark))
@@ -310,3 +336,9 @@ class ReaderApp(App[None]):
             [(f"{visible(s.name)} ({s.quote_count})", lambda i=s.index: self.toggle_speaker(i)) for s in speakers],
             placeholder="Filter by speaker…",
         )
+
+
+# The actions of the app's own keys that wait for the article (see ``run_action``).
+_QUEUED_ACTIONS = frozenset(
+    b.action.partition("(")[0] for b in ReaderApp.BINDINGS if b.action.partition("(")[0] not in ALWAYS_ACTIONS
+)
