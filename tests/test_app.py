@@ -519,6 +519,33 @@ class TestOtherKeys:
             await pilot.pause()
             assert app._exit  # noqa: SLF001
 
+    @pytest.mark.parametrize("where", ["loading", "search", "help"])
+    async def test_ctrl_c_quits_at_any_moment_as_interrupted(self, where):
+        import threading
+
+        release = threading.Event()
+        app = ReaderApp(path="long.txt", load=lambda: release.wait(30) and analyse(FOUR)) if where == "loading" \
+            else four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            if where != "loading":
+                await pilot.press("slash" if where == "search" else "question_mark")
+                await pilot.pause()
+                assert len(app.screen_stack) == 2
+            await pilot.press("ctrl+c")
+            await pilot.pause()
+            release.set()
+        assert app.return_code == 130
+
+    async def test_help_and_readme_name_ctrl_c(self):
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert "ctrl+c" in screen_text(app) and "quit at any moment" in screen_text(app)
+        readme = (ROOT / "README.md").read_text(encoding="utf-8")
+        assert "| `ctrl+c` | quit at any moment" in readme
+
     def test_every_binding_has_an_id(self):
         for binding in ReaderApp.BINDINGS:
             assert binding.id, binding
@@ -680,9 +707,11 @@ class TestAnalysedWhileShowing:
 
         app = ReaderApp(path="bad.txt", load=load)
         async with app.run_test(size=(80, 20)) as pilot:
-            await wait_until(pilot, lambda: app.load_error is not None)
-        assert isinstance(app.load_error, RuntimeError)
-        assert app.return_code == 0
+            await wait_until(pilot, lambda: app.internal_error is not None)
+        error, what = app.internal_error
+        assert isinstance(error, RuntimeError)
+        assert what == "analysing bad.txt"
+        assert app.return_code == 70
 
 
 class TestWideCharacters:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
 from typing import Callable
 
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import Footer, Static
 
 from reader.app.article_view import ArticleView
@@ -16,6 +20,7 @@ from reader.app.layout import visible
 from reader.app.sidebar import Sidebar
 from reader.app.speaker_bar import SpeakerBar, chip_labels
 from reader.app.status_line import StatusLine
+from reader.failure import EXIT_INTERNAL
 from reader.model import Document
 
 
@@ -29,8 +34,11 @@ def _reader_commands():
 # Below this width the sidebar starts hidden (t shows it).
 SIDEBAR_MIN_WIDTH = 70
 
+# Ctrl+C ends the app as the interrupt signal would: the conventional status 128 + SIGINT.
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+
 # Actions that work before the article is shown; the app's other keys wait for it.
-ALWAYS_ACTIONS = frozenset({"quit", "help", "command_palette"})
+ALWAYS_ACTIONS = frozenset({"quit", "interrupt", "help", "command_palette"})
 
 
 class ReaderApp(App[None]):
@@ -67,7 +75,16 @@ class ReaderApp(App[None]):
         Binding("t", "toggle_sidebar", "Sidebar", id="reader.toggle_sidebar"),
         Binding("question_mark", "help", "Help", key_display="?", id="reader.help"),
         Binding("q", "quit", "Quit", id="reader.quit"),
+        Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True, id="reader.interrupt"),
     ]
+
+    class Analysed(Message):
+        """From the analysis thread: the document, or the error that stopped it."""
+
+        def __init__(self, doc: Document | None, error: Exception | None) -> None:
+            super().__init__()
+            self.doc = doc
+            self.error = error
 
     def __init__(self, doc: Document | None = None, path: str | None = None,
                  load: Callable[[], Document] | None = None) -> None:
@@ -79,7 +96,10 @@ class ReaderApp(App[None]):
         self.doc = doc
         self._loader = load
         self.path = path
-        self.load_error: Exception | None = None
+        # The file's name as shown.
+        self.file_name = "standard input" if path in (None, "-") else visible(path)
+        # An internal error that closed the app, and what it was doing: (error, what).
+        self.internal_error: tuple[BaseException, str] | None = None
         self.speaker_filter: frozenset[int] = frozenset()
         if path and path != "-":
             self.sub_title = path
@@ -91,8 +111,7 @@ class ReaderApp(App[None]):
 
     def compose(self) -> ComposeResult:
         if self.doc is None:
-            name = "standard input" if self.path in (None, "-") else self.path
-            yield Static(Text(f"Reading {visible(name)}…", style="italic"), id="loading")
+            yield Static(Text(f"Reading {self.file_name}…", style="italic"), id="loading")
             yield Footer()
             return
         colours = speaker_colours(self.doc, True)
@@ -122,24 +141,58 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         if self.doc is None:
-            self.run_worker(self._analyse, thread=True, exclusive=True, name="analyse")
+            # A daemon thread, not a Textual worker: quitting never waits for the analysis.
+            threading.Thread(target=self._analyse, name="reader-analyse", daemon=True).start()
             return
         self._set_up()
 
     def _analyse(self) -> None:
-        """In a worker thread: analyse the text, then show it."""
+        """In the analysis thread: analyse the text, then hand it to the app."""
+        doc, error = None, None
         try:
             doc = self._loader()
         except Exception as exc:  # reported by the command line once the app has closed
-            self.load_error = exc
-            self.call_from_thread(self.exit)
-            return
-        self.call_from_thread(self._show, doc)
+            error = exc
+        try:
+            self.post_message(self.Analysed(doc, error))
+        except RuntimeError:  # the app has closed and its loop with it
+            pass
 
-    async def _show(self, doc: Document) -> None:
-        self.doc = doc
+    async def on_reader_app_analysed(self, message: Analysed) -> None:
+        if message.error is not None:
+            self.fail(message.error, f"analysing {self.file_name}")
+            return
+        self.doc = message.doc
         await self.recompose()
         self._set_up()
+
+    # ------------------------------------------------------------------ failures
+
+    def fail(self, error: BaseException, what: str) -> None:
+        """An internal error: close the app; the command line reports it in one line
+        (``reader.failure``) and ends with ``EXIT_INTERNAL``."""
+        if self.internal_error is None:
+            self.internal_error = (error, what)
+        if os.environ.get("READER_DEBUG"):  # the traceback, once the app has closed
+            from rich.traceback import Traceback
+
+            self.panic(Traceback.from_exception(type(error), error, error.__traceback__))
+        self.exit(return_code=EXIT_INTERNAL)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Any exception no handler caught, in a handler, a worker or a screen: the app
+        closes and the terminal is restored; the user gets one line, not a traceback
+        (``READER_DEBUG=1`` keeps Textual's traceback)."""
+        if self.internal_error is None:
+            self.internal_error = (error, f"showing {self.file_name}")
+        if os.environ.get("READER_DEBUG"):
+            super()._handle_exception(error)
+        else:
+            if self._exception is None:  # a test through the pilot sees the error
+                self._exception = error
+                self._exception_event.set()
+            self._close_messages_no_wait()
+        self._return_code = EXIT_INTERNAL
 
     # ------------------------------------------------------------------ readiness
 
@@ -291,6 +344,9 @@ class ReaderApp(App[None]):
             self.bell()
             return
         self.toggle_speaker(speaker)
+
+    def action_interrupt(self) -> None:
+        self.exit(return_code=EXIT_INTERRUPTED)
 
     def action_clear_filter(self) -> None:
         self.set_filter(frozenset())
