@@ -714,6 +714,118 @@ class TestAnalysedWhileShowing:
         assert app.return_code == 70
 
 
+# --------------------------------------------------------------------------- text from the file
+
+
+def doc_with(payload: str) -> "Document":
+    """A document whose heading, speaker name and quotation hold ``payload`` as it came
+    from a file (built by hand: the engine would not take every payload as a name).
+
+    The last section has no quotation, so a speaker filter hides it."""
+    from reader.model import PERSON, SPEECH, Block, Document, Paragraph, Quote, Section, Speaker
+
+    heading, name, quote = f"Part {payload}", f"Ann {payload}", f"We said {payload} twice,"
+    text = f"Title\n\nOther part\n\n\"{quote}\" said {name}.\n\n{heading}\n\nNothing is quoted here.\n"
+    h0, p0 = text.index("Other part"), text.index('"We')
+    h1, p1 = text.index(heading), text.index("Nothing")
+    paragraphs = (Paragraph(0, p0, text.index("\n", p0), 0), Paragraph(1, p1, len(text) - 1, 1))
+    sections = (Section(0, "Other part", 1, Block(h0, h0 + len("Other part"), "Other part"), 0, 1),
+                Section(1, heading, 1, Block(h1, h1 + len(heading), heading), 1, 1))
+    quotes = (Quote(0, p0 + 1, p0 + 1 + len(quote), quote, SPEECH, 0, 0, 0, "said"),)
+    speakers = (Speaker(0, name, PERSON, (name,), 1),)
+    return Document(text, paragraphs, sections, quotes, speakers, title=Block(0, 5, "Title"))
+
+
+PAYLOADS = ["[@click=app.quit]", "[on red]x[/]", "Budget [/] plans", "run([options])", "[PHOTOS]",
+            "[link=https://e.com]x[/link]"]
+
+
+class TestTextFromTheFile:
+    """Nothing from the file is ever read as markup: not in the palette, the pickers, the
+    notifications, the search list, the sidebar, the status line, the speaker bar or the
+    title; every payload is shown as it is written and the app keeps running."""
+
+    @pytest.mark.parametrize("payload", PAYLOADS)
+    async def test_shown_literally_everywhere(self, payload):
+        from textual.command import CommandPalette
+        from textual.widgets import Input
+        from textual.widgets._toast import Toast
+
+        app = ReaderApp(doc_with(payload), path=f"{payload}.txt")
+        heading, name = f"Part {payload}", f"Ann {payload}"
+
+        async def palette(query: str, expect: str, *keys: str) -> None:
+            """Type ``query`` into the palette open (or opened by ``keys``) and wait for ``expect``."""
+            await pilot.press(*keys)
+            await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+            app.screen.query_one(Input).value = query
+            await wait_until(pilot, lambda: expect in screen_text(app))
+
+        async with app.run_test(size=(120, 30), notifications=True, tooltips=True) as pilot:
+            await wait_until(pilot, lambda: app.ready)
+            assert app.sub_title == f"{payload}.txt"
+            text = screen_text(app)
+            assert heading in "\n".join(lines(app))  # the article
+            assert heading[:25] in text.splitlines()[1]  # the sidebar
+            await pilot.press("n", "n")
+            await wait_until(pilot, lambda: heading in app.status.plain)
+            assert heading in screen_text(app)  # the status line
+            label = app.speaker_bar.labels[0]
+            assert label.startswith(name[:10]) and f" 1 {label} 1 " in text  # the speaker bar
+
+            # The main palette's search, then the two pickers, with and without a query.
+            await palette("part", f"Jump to section: {heading}", "ctrl+p")
+            await palette("jump", "Jump to section…")
+            await pilot.press("enter")
+            await palette("", heading)
+            await palette("par", heading)
+            await pilot.press("escape", "ctrl+p")
+            await palette("filt", "Filter by speaker…")
+            await pilot.press("enter")
+            await palette("", f"{name} (1)")
+            await pilot.press("enter")  # the speaker's filter
+            await wait_until(pilot, lambda: not isinstance(app.screen, CommandPalette))
+            assert app.speaker_filter == {0}
+            assert f"Filtered: {label} · 1 of 2 paragraphs" in screen_text(app)
+
+            app.jump_to_section(1)  # hidden by the filter: a notification names it
+            await wait_until(pilot, lambda: app.screen.query(Toast))
+            toast = app.screen.query_one(Toast)
+            assert f"“{heading}” is hidden by the speaker filter" in toast.render().plain
+
+            await pilot.press("0", "right_square_bracket")  # the quotation under the cursor
+            assert f"Quote: {name} (said)" in app.status.plain
+
+            await pilot.press("slash")  # the search list
+            app.screen.query_one(Input).value = "twice"
+            await wait_until(pilot, lambda: f"{name} — We said {payload} twice" in screen_text(app))
+            await pilot.press("escape", "question_mark")
+            await wait_until(pilot, lambda: "next / previous quotation" in screen_text(app))
+            await pilot.press("escape")
+            assert app.is_running
+
+    async def test_a_newline_in_the_file_name_is_shown_on_one_line(self):
+        import threading
+
+        release = threading.Event()
+
+        def load():
+            release.wait(30)
+            raise RuntimeError("boom")
+
+        name = "two\nlines\t\x1b[31m.txt"
+        shown = "two␊lines␉␛[31m.txt"
+        app = ReaderApp(analyse(FOUR), path=name)
+        async with app.run_test(size=(80, 20)):
+            assert app.sub_title == shown == app.file_name
+        app = ReaderApp(path=name, load=load)
+        async with app.run_test(size=(80, 20)) as pilot:
+            assert str(app.query_one("#loading").render()) == f"Reading {shown}…"
+            release.set()
+            await wait_until(pilot, lambda: app.internal_error is not None)
+        assert app.internal_error[1] == f"analysing {shown}"  # the message of the command line
+
+
 class TestWideCharacters:
     async def test_sidebar_counts_stay_at_the_right_of_chinese_japanese_and_emoji_titles(self):
         titles = ["北京市人民代表大会常务委员会关于城市规划的决定", "東京都議会の予算委員会における討論の記録",
@@ -731,3 +843,55 @@ class TestWideCharacters:
                 assert row.rstrip().endswith(" 1"), row  # the count, not cut off
                 assert row.lstrip().startswith(title[:4])
             assert len({cell_len(row.rstrip()) for row in rows}) == 1  # one column for the counts
+
+
+# --------------------------------------------------------------------------- very large documents
+
+
+class TestHugeDocuments:
+    async def test_palette_and_pickers_on_a_hundred_thousand_headings(self):
+        from textual.command import CommandList, CommandPalette
+
+        from reader.app.commands import MAX_SHOWN
+
+        text = "\n".join(f"# Heading number {i}\n" for i in range(100_000))
+        app = ReaderApp(analyse(text, markdown=True), path="huge.md")
+        target = next(s.index for s in app.doc.sections if s.title == "Heading number 4242")
+
+        def listed() -> list[str]:
+            if not isinstance(app.screen, CommandPalette):
+                return []
+            options = app.screen.query_one(CommandList)
+            return [str(options.get_option_at_index(i).prompt).split("\n")[0] for i in range(options.option_count)]
+
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_until(pilot, lambda: app.ready, timeout=120)
+            await pilot.press("ctrl+p", *"jump", "enter")
+            await wait_until(pilot, lambda: len(listed()) == MAX_SHOWN + 1, timeout=60)  # the first 100, counted
+            assert listed()[0] == "Heading number 0" or listed()[0] == "Heading number 1"
+            assert listed()[-1] == f"… {len(app.doc.sections) - MAX_SHOWN:,} more: type to narrow the list"
+            await pilot.press(*"4242")  # every key a new search over all the headings
+            await wait_until(pilot, lambda: listed()[:1] == ["Heading number 4242"], timeout=60)
+            assert len(listed()) <= MAX_SHOWN + 1
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: not isinstance(app.screen, CommandPalette))
+            assert article(app).current_section == target
+
+            await pilot.press("ctrl+p", *"4241")  # the main palette searches the headings too
+            await wait_until(pilot, lambda: listed()[:1] == ["Jump to section: Heading number 4241"], timeout=60)
+            assert len(listed()) <= MAX_SHOWN + 1 + 3  # and a few of Textual's own commands
+            await pilot.press("escape")
+
+
+def test_palette_matching_ranks_the_closest_first():
+    import asyncio
+
+    from reader.app.commands import Choices, match
+
+    assert match("number 99", "heading number 99")[0] > match("number 99", "heading number 99000")[0]
+    assert match("jump steps", "jump to section: next steps")[1] == [(0, 4), (22, 27)]  # the words, in order
+    assert match("jmp", "jump to section…")[1] == [(0, 1), (2, 4)]  # else the letters, in order
+    assert match("xyz", "jump to section…") is None
+    labels = ["Budget plans", "The budget", "Budgets", "Bud get", "Nothing here"]
+    best, total = asyncio.run(Choices(labels, lambda i: None).best("budget", limit=3))
+    assert [labels[i] for _, i, _ in best] == ["Budgets", "Budget plans", "The budget"] and total == 4

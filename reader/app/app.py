@@ -16,7 +16,7 @@ from textual.widgets import Footer, Static
 
 from reader.app.article_view import ArticleView
 from reader.app.colours import speaker_colours
-from reader.app.layout import visible
+from reader.app.layout import file_label, visible
 from reader.app.sidebar import Sidebar
 from reader.app.speaker_bar import SpeakerBar, chip_labels
 from reader.app.status_line import StatusLine
@@ -96,16 +96,17 @@ class ReaderApp(App[None]):
         self.doc = doc
         self._loader = load
         self.path = path
-        # The file's name as shown.
-        self.file_name = "standard input" if path in (None, "-") else visible(path)
+        # The file's name as shown: on one line, nothing in it acting on the screen.
+        self.file_name = "standard input" if path in (None, "-") else file_label(path)
         # An internal error that closed the app, and what it was doing: (error, what).
         self.internal_error: tuple[BaseException, str] | None = None
         self.speaker_filter: frozenset[int] = frozenset()
         if path and path != "-":
-            self.sub_title = path
+            self.sub_title = self.file_name
         self._last_section: int | None = None
         self.ready = False  # the article is shown and laid out
         self._pending_actions: list[str] = []  # keys pressed before that, applied once it is
+        self._picker_choices: dict[str, object] = {}
 
     # ------------------------------------------------------------------ layout
 
@@ -292,7 +293,8 @@ class ReaderApp(App[None]):
     def jump_to_section(self, section: int) -> None:
         article = self.article
         if article.shown_paragraphs is not None and article.row_of_section(section) is None:
-            self.notify("That section is hidden by the speaker filter (0 clears it)", severity="warning")
+            self.notify(f"“{visible(self.doc.sections[section].title)}” is hidden by the speaker filter "
+                        "(0 clears it)", severity="warning", markup=False)
             return
         article.jump_to_section(section)
         self._update_position()
@@ -380,18 +382,30 @@ class ReaderApp(App[None]):
         article.mark_quote(quote)
         self._update_position()
 
+    def choices(self, kind: str):
+        """The palette's entries for the document: ``sections``, ``speakers``, or
+        ``everything`` (both, for the main palette); built once, on first use."""
+        from reader.app.commands import CHOICES
+
+        choices = self._picker_choices.get(kind)
+        if choices is None:
+            choices = self._picker_choices[kind] = CHOICES[kind](self)
+        return choices
+
+    def _pick(self, kind: str, placeholder: str) -> None:
+        """A palette of one list (sections or speakers): searched a chunk at a time, the
+        best matches shown, every entry as plain text."""
+        from textual.command import CommandPalette
+
+        from reader.app.commands import Picker
+
+        self.push_screen(CommandPalette(providers=[Picker(self.screen, self.choices(kind))], placeholder=placeholder))
+
     def action_pick_section(self) -> None:
-        self.search_commands(
-            [(visible(s.title), lambda i=s.index: self.jump_to_section(i)) for s in self.doc.sections],
-            placeholder="Jump to section…",
-        )
+        self._pick("sections", "Jump to section…")
 
     def action_pick_speaker(self) -> None:
-        speakers = sorted(self.doc.speakers, key=lambda s: (-s.quote_count, s.index))
-        self.search_commands(
-            [(f"{visible(s.name)} ({s.quote_count})", lambda i=s.index: self.toggle_speaker(i)) for s in speakers],
-            placeholder="Filter by speaker…",
-        )
+        self._pick("speakers", "Filter by speaker…")
 
 
 # The actions of the app's own keys that wait for the article (see ``run_action``).
