@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -843,6 +844,89 @@ class TestWideCharacters:
                 assert row.rstrip().endswith(" 1"), row  # the count, not cut off
                 assert row.lstrip().startswith(title[:4])
             assert len({cell_len(row.rstrip()) for row in rows}) == 1  # one column for the counts
+
+
+# --------------------------------------------------------------------------- chips that fit
+
+CROWD = ["Alexandra Konstantinopoulou", "Bartholomew Fitzwilliam", "Bill Owen", "Jane Owen", "Maximilian Oppenheimer",
+         "Cornelia Vanderbilt", "Ignatius Wolfenden", "Theodora Papadakis", "Rosalind Underwood", "Leopold Castellanos",
+         "Ann Lee", "Bo Li"]
+
+
+def crowd_text() -> str:
+    """Twelve speakers, each quoted once fewer than the one before."""
+    parts = ["Council Meeting", ""]
+    for rank, name in enumerate(CROWD):
+        for k in range(len(CROWD) - rank + 1):
+            parts += [f'"Point {k} from speaker {rank} stands," said {name}.', ""]
+    return "\n".join(parts)
+
+
+class TestChipsThatFit:
+    async def test_only_whole_chips_are_numbered_and_the_rest_are_counted(self):
+        app = ReaderApp(analyse(crowd_text()), path="crowd.txt")
+        rings = []
+        app.bell = lambda: rings.append(1)
+        seen = {}
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await wait_until(pilot, lambda: app.ready)
+            bar = app.speaker_bar
+            for width, sidebar in ((100, True), (100, False), (80, False), (80, True)):
+                await pilot.resize_terminal(width, 30)
+                if app.sidebar.has_class("-hidden") == sidebar:
+                    await pilot.press("t")
+                await pilot.pause()
+                row = screen_text(app).splitlines()[-2]  # the speaker bar
+                chips = bar.chip_texts
+                k = len(chips)
+                seen[(width, sidebar)] = k
+                assert k >= 1
+                for chip in chips:
+                    assert f" {chip} " in row  # every chip drawn in full
+                assert re.search(rf" \+{len(CROWD) - k} more( \(ctrl\+p\))?$", row.rstrip())  # and the summary
+                assert f" {k + 1} " not in row
+
+                await pilot.press(str(k + 1))  # no such chip on screen
+                assert not app.speaker_filter and len(rings) == 1
+                await wait_until(pilot, lambda: f"No speaker chip {k + 1}" in screen_text(app))
+                rings.clear()
+                app.clear_notifications()
+
+                await pilot.press(str(k))  # the last chip shown
+                assert app.speaker_filter == {bar.chip_speakers[k - 1]}
+                await pilot.press("0")
+            # Recomputed at every width: more room, more chips.
+            assert seen[(100, False)] > seen[(100, True)] and seen[(80, False)] > seen[(80, True)]
+
+    async def test_labels_tell_people_apart_on_chips_and_in_the_status_line(self):
+        app = ReaderApp(analyse(crowd_text()), path="crowd.txt")
+        async with app.run_test(size=(200, 30)) as pilot:
+            await wait_until(pilot, lambda: app.ready)
+            assert app.speaker_bar.chip_texts[2:4] == ["3 B. Owen 11", "4 J. Owen 10"]
+            await pilot.press("4")
+            assert app.status.plain.startswith("Filtered: J. Owen · ")
+            app.toggle_speaker(next(s.index for s in app.doc.speakers if s.name == "Bo Li"))  # no chip
+            await pilot.pause()
+            assert app.status.plain.startswith("Filtered: J. Owen, Li · ")
+
+
+def test_speaker_labels_are_always_distinct():
+    from reader.app.speaker_bar import speaker_labels
+    from reader.model import ORGANISATION, PERSON, Speaker
+
+    def people(*names, kind=PERSON):
+        return [Speaker(i, n, kind, (n,), 1) for i, n in enumerate(names)]
+
+    assert list(speaker_labels(people("Bill Owen", "Jane Owen", "Owen Price")).values()) == \
+        ["B. Owen", "J. Owen", "Price"]
+    assert list(speaker_labels(people("Owen", "Owen", "Bill Owen")).values()) == ["Owen", "Owen (2)", "B. Owen"]
+    assert list(speaker_labels(people("Bill Owen", "Bob Owen")).values()) == ["Bill Owen", "Bob Owen"]
+    long = "Konstantinos Alexandropoulos-Papadopoulos"
+    labels = list(speaker_labels(people(f"A {long}", f"B {long}", long)).values())
+    assert len(set(labels)) == 3
+    orgs = speaker_labels(people("Ministry of Infrastructure and Transport", "Ministry of Infrastructure and Trade",
+                                 kind=ORGANISATION))
+    assert len(set(orgs.values())) == 2
 
 
 # --------------------------------------------------------------------------- very large documents

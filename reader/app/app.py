@@ -18,7 +18,7 @@ from reader.app.article_view import ArticleView
 from reader.app.colours import speaker_colours
 from reader.app.layout import file_label, visible
 from reader.app.sidebar import Sidebar
-from reader.app.speaker_bar import SpeakerBar, chip_labels
+from reader.app.speaker_bar import SpeakerBar
 from reader.app.status_line import StatusLine
 from reader.failure import EXIT_INTERNAL
 from reader.model import Document
@@ -259,7 +259,8 @@ class ReaderApp(App[None]):
         article = self.article
         parts: list[Text] = []
         if self.speaker_filter:
-            names = ", ".join(chip_labels([doc.speakers[s] for s in sorted(self.speaker_filter)]))
+            labels = self.speaker_bar.labels
+            names = ", ".join(labels[s] for s in sorted(self.speaker_filter))
             shown, total = article.paragraph_count
             t = Text("Filtered: ", style="bold")
             t.append(f"{names} · {shown} of {total} paragraphs")
@@ -341,9 +342,16 @@ class ReaderApp(App[None]):
         self._update_position()
 
     def action_toggle_number(self, number: int) -> None:
-        speaker = self.speaker_bar.speaker_for_number(number)
-        if speaker is None:
+        bar = self.speaker_bar
+        speaker = bar.speaker_for_number(number)
+        if speaker is None:  # never a key for a chip that is not on screen
             self.bell()
+            shown = bar.shown_chips
+            why = ("no quotation is attributed to anyone" if not bar.chip_speakers
+                   else "no chip fits at this width" if not shown
+                   else "only chip 1 is shown" if shown == 1
+                   else f"chips 1–{shown} are shown")
+            self.notify(f"No speaker chip {number}: {why}", severity="warning", markup=False)
             return
         self.toggle_speaker(speaker)
 
