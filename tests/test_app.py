@@ -943,9 +943,10 @@ class TestHugeDocuments:
         target = next(s.index for s in app.doc.sections if s.title == "Heading number 4242")
 
         def listed() -> list[str]:
-            if not isinstance(app.screen, CommandPalette):
+            found = app.screen.query(CommandList) if isinstance(app.screen, CommandPalette) else []
+            if not found:  # no palette, or not composed yet
                 return []
-            options = app.screen.query_one(CommandList)
+            options = found.first()
             return [str(options.get_option_at_index(i).prompt).split("\n")[0] for i in range(options.option_count)]
 
         async with app.run_test(size=(100, 30)) as pilot:
