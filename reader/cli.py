@@ -432,14 +432,14 @@ def run_command(args, out, err) -> int:
 
 
 def _run_app(path: str, err) -> int:
-    source = _read(path, err)
+    source, status = _read_checked(path, err)
     if source is None:
-        return EXIT_INPUT
+        return status
     doc = None
     if len(source.text) <= APP_ANALYSE_LATER:
-        doc = _analyse(path, source, err)
+        doc, status = _analyse_checked(path, source, err)
         if doc is None:
-            return EXIT_INPUT
+            return status
     if path == "-":
         # The app reads keys from the terminal, not from the pipe that held the article.
         try:
@@ -455,41 +455,75 @@ def _run_app(path: str, err) -> int:
                   "'reader quotes FILE' prints the quotations\n")
         return EXIT_INPUT
     app = ReaderApp(doc, path=path, load=None if doc is not None else source.analyse)
-    if _run_interruptible(app):
-        err.write("reader: interrupted\n")
-        return EXIT_INTERRUPTED
-    if app.load_error is not None:
-        _internal_error(path, app.load_error, err)
-        return EXIT_INPUT
-    return EXIT_OK
+    try:
+        status = _run_interruptible(app)
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
+    except Exception as exc:  # raised by the app's machinery itself, not in a handler
+        app.internal_error = app.internal_error or (exc, f"showing {app.file_name}")
+    if app.internal_error is not None:
+        from reader.failure import EXIT_INTERNAL, internal_error_line
+
+        error, what = app.internal_error
+        if not os.environ.get("READER_DEBUG"):  # else the app has shown the traceback
+            err.write(internal_error_line(error, what) + "\n")
+        return EXIT_INTERNAL
+    if status in _SIGNAL_MESSAGES:
+        with contextlib.suppress(OSError, ValueError):  # a hung-up terminal takes no message
+            err.write(_SIGNAL_MESSAGES[status])
+            err.flush()
+    return status
 
 
-def _run_interruptible(app) -> bool:
-    """Run the app; SIGINT (kill -INT, or Ctrl+C where the terminal sends it) closes it the
-    ordinary way, so the terminal is restored. True when the app was interrupted."""
+# The app's exit statuses for the signals that close it (128 + the signal's number), and
+# what is said then. Ctrl+C in the app gives the same status as SIGINT.
+_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+_SIGNAL_MESSAGES = {130: "reader: interrupted\n", 143: "reader: terminated\n", 129: "reader: hung up\n"}
+
+
+class _Signalled(KeyboardInterrupt):
+    """A signal that came before the app was running: ends the program with ``status``."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__()
+        self.status = status
+
+
+def _run_interruptible(app) -> int:
+    """Run the app; SIGINT (kill -INT, or Ctrl+C where the terminal sends it), SIGTERM and
+    SIGHUP close it the ordinary way, so the terminal is restored. The exit status:
+    128 + the signal's number, else the app's own (0; 130 for Ctrl+C; 70 for an internal
+    error)."""
     import asyncio
     import signal
 
-    interrupted = False
+    received: list[int] = []
 
-    def on_sigint(signum, frame):
-        nonlocal interrupted
-        interrupted = True
+    def on_signal(signum, frame):
+        received.append(128 + signum)
         try:
             asyncio.get_running_loop().call_soon_threadsafe(app.exit)
         except RuntimeError:  # not running yet, or already stopped
-            raise KeyboardInterrupt from None
+            raise _Signalled(128 + signum) from None
 
+    previous = {}
     try:
-        previous = signal.signal(signal.SIGINT, on_sigint)
+        for name in _SIGNALS:
+            number = getattr(signal, name, None)
+            # A signal ignored when reader started (nohup, a background job) stays ignored.
+            if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+                previous[number] = signal.signal(number, on_signal)
     except ValueError:  # not the main thread
         app.run()
-        return False
+        return app.return_code or EXIT_OK
     try:
         app.run()
     finally:
-        signal.signal(signal.SIGINT, previous)
-    return interrupted
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    if received:
+        return received[0]
+    return app.return_code or EXIT_OK
 
 
 def _safe_streams(*streams) -> None:
@@ -607,9 +641,10 @@ def main(argv: list[str] | None = None, out=None, err=None) -> int:
     except UsageError as exc:
         err.write(f"{exc}\n(see 'reader --help')\n")
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        err.write("reader: interrupted\n")
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as exc:
+        status = getattr(exc, "status", EXIT_INTERRUPTED)
+        err.write(_SIGNAL_MESSAGES.get(status, "reader: interrupted\n"))
+        return status
     except BrokenPipeError:
         # The reader of our output went away (reader quotes ... | head): not an error.
         if real_stdout:

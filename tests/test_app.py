@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,16 @@ def lines(app: ReaderApp) -> list[str]:
 def screen_text(app: ReaderApp) -> str:
     """Everything on screen, as text."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def wait_until(pilot, predicate, timeout: float = 30.0) -> None:
+    """Let the app run until ``predicate()`` holds (a state, not a fixed delay)."""
+    import time
+
+    end = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < end, "the app never reached the state waited for"
+        await pilot.pause(0.01)
 
 
 def four_app() -> ReaderApp:
@@ -509,6 +520,33 @@ class TestOtherKeys:
             await pilot.pause()
             assert app._exit  # noqa: SLF001
 
+    @pytest.mark.parametrize("where", ["loading", "search", "help"])
+    async def test_ctrl_c_quits_at_any_moment_as_interrupted(self, where):
+        import threading
+
+        release = threading.Event()
+        app = ReaderApp(path="long.txt", load=lambda: release.wait(30) and analyse(FOUR)) if where == "loading" \
+            else four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            if where != "loading":
+                await pilot.press("slash" if where == "search" else "question_mark")
+                await pilot.pause()
+                assert len(app.screen_stack) == 2
+            await pilot.press("ctrl+c")
+            await pilot.pause()
+            release.set()
+        assert app.return_code == 130
+
+    async def test_help_and_readme_name_ctrl_c(self):
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert "ctrl+c" in screen_text(app) and "quit at any moment" in screen_text(app)
+        readme = (ROOT / "README.md").read_text(encoding="utf-8")
+        assert "| `ctrl+c` | quit at any moment" in readme
+
     def test_every_binding_has_an_id(self):
         for binding in ReaderApp.BINDINGS:
             assert binding.id, binding
@@ -631,15 +669,36 @@ class TestAnalysedWhileShowing:
             await pilot.pause()
             assert app.doc is None
             assert "Reading long.txt" in str(app.query_one("#loading").render())
-            await pilot.press("j", "n", "1", "/")  # ignored while analysing, no crash
-            assert len(app.screen_stack) == 1
+            await pilot.press("j", "n", "1")  # kept while analysing, no crash
+            assert len(app.screen_stack) == 1 and not app.speaker_filter
             release.set()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await wait_until(pilot, lambda: app.ready)
             assert app.doc is not None
             assert app.speaker_bar.speaker_for_number(1) == 0
+            assert app.speaker_filter == frozenset({0})  # the 1 pressed while analysing
             await pilot.press("1")
-            assert app.speaker_filter == frozenset({0})
+            assert app.speaker_filter == frozenset()
+
+    async def test_a_key_pressed_while_the_text_is_prepared_is_applied_once_shown(self):
+        import threading
+
+        release = threading.Event()
+
+        def load():
+            release.wait(30)
+            return analyse(long_text(sections=12))
+
+        app = ReaderApp(path="long.txt", load=load)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("G")
+            assert app.doc is None
+            release.set()
+            await wait_until(pilot, lambda: app.ready)
+            await pilot.pause()
+            view = article(app)
+            assert view.max_scroll_y > 0 and view.scroll_y == view.max_scroll_y
+            assert "Paragraph 12.7." in "\n".join(lines(app))
 
     async def test_a_failed_analysis_closes_the_app_and_keeps_the_error(self):
         from reader.app.app import ReaderApp
@@ -649,9 +708,275 @@ class TestAnalysedWhileShowing:
 
         app = ReaderApp(path="bad.txt", load=load)
         async with app.run_test(size=(80, 20)) as pilot:
-            for _ in range(100):
-                if app.load_error is not None:
-                    break
-                await pilot.pause(0.01)
-        assert isinstance(app.load_error, RuntimeError)
-        assert app.return_code == 0
+            await wait_until(pilot, lambda: app.internal_error is not None)
+        error, what = app.internal_error
+        assert isinstance(error, RuntimeError)
+        assert what == "analysing bad.txt"
+        assert app.return_code == 70
+
+
+# --------------------------------------------------------------------------- text from the file
+
+
+def doc_with(payload: str) -> "Document":
+    """A document whose heading, speaker name and quotation hold ``payload`` as it came
+    from a file (built by hand: the engine would not take every payload as a name).
+
+    The last section has no quotation, so a speaker filter hides it."""
+    from reader.model import PERSON, SPEECH, Block, Document, Paragraph, Quote, Section, Speaker
+
+    heading, name, quote = f"Part {payload}", f"Ann {payload}", f"We said {payload} twice,"
+    text = f"Title\n\nOther part\n\n\"{quote}\" said {name}.\n\n{heading}\n\nNothing is quoted here.\n"
+    h0, p0 = text.index("Other part"), text.index('"We')
+    h1, p1 = text.index(heading), text.index("Nothing")
+    paragraphs = (Paragraph(0, p0, text.index("\n", p0), 0), Paragraph(1, p1, len(text) - 1, 1))
+    sections = (Section(0, "Other part", 1, Block(h0, h0 + len("Other part"), "Other part"), 0, 1),
+                Section(1, heading, 1, Block(h1, h1 + len(heading), heading), 1, 1))
+    quotes = (Quote(0, p0 + 1, p0 + 1 + len(quote), quote, SPEECH, 0, 0, 0, "said"),)
+    speakers = (Speaker(0, name, PERSON, (name,), 1),)
+    return Document(text, paragraphs, sections, quotes, speakers, title=Block(0, 5, "Title"))
+
+
+PAYLOADS = ["[@click=app.quit]", "[on red]x[/]", "Budget [/] plans", "run([options])", "[PHOTOS]",
+            "[link=https://e.com]x[/link]"]
+
+
+class TestTextFromTheFile:
+    """Nothing from the file is ever read as markup: not in the palette, the pickers, the
+    notifications, the search list, the sidebar, the status line, the speaker bar or the
+    title; every payload is shown as it is written and the app keeps running."""
+
+    @pytest.mark.parametrize("payload", PAYLOADS)
+    async def test_shown_literally_everywhere(self, payload):
+        from textual.command import CommandPalette
+        from textual.widgets import Input
+        from textual.widgets._toast import Toast
+
+        app = ReaderApp(doc_with(payload), path=f"{payload}.txt")
+        heading, name = f"Part {payload}", f"Ann {payload}"
+
+        async def palette(query: str, expect: str, *keys: str) -> None:
+            """Type ``query`` into the palette open (or opened by ``keys``) and wait for ``expect``."""
+            await pilot.press(*keys)
+            await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+            app.screen.query_one(Input).value = query
+            await wait_until(pilot, lambda: expect in screen_text(app))
+
+        async with app.run_test(size=(120, 30), notifications=True, tooltips=True) as pilot:
+            await wait_until(pilot, lambda: app.ready)
+            assert app.sub_title == f"{payload}.txt"
+            text = screen_text(app)
+            assert heading in "\n".join(lines(app))  # the article
+            assert heading[:25] in text.splitlines()[1]  # the sidebar
+            await pilot.press("n", "n")
+            await wait_until(pilot, lambda: heading in app.status.plain)
+            assert heading in screen_text(app)  # the status line
+            label = app.speaker_bar.labels[0]
+            assert label.startswith(name[:10]) and f" 1 {label} 1 " in text  # the speaker bar
+
+            # The main palette's search, then the two pickers, with and without a query.
+            await palette("part", f"Jump to section: {heading}", "ctrl+p")
+            await palette("jump", "Jump to section…")
+            await pilot.press("enter")
+            await palette("", heading)
+            await palette("par", heading)
+            await pilot.press("escape", "ctrl+p")
+            await palette("filt", "Filter by speaker…")
+            await pilot.press("enter")
+            await palette("", f"{name} (1)")
+            await pilot.press("enter")  # the speaker's filter
+            await wait_until(pilot, lambda: not isinstance(app.screen, CommandPalette))
+            assert app.speaker_filter == {0}
+            assert f"Filtered: {label} · 1 of 2 paragraphs" in screen_text(app)
+
+            app.jump_to_section(1)  # hidden by the filter: a notification names it
+            await wait_until(pilot, lambda: app.screen.query(Toast))
+            toast = app.screen.query_one(Toast)
+            assert f"“{heading}” is hidden by the speaker filter" in toast.render().plain
+
+            await pilot.press("0", "right_square_bracket")  # the quotation under the cursor
+            assert f"Quote: {name} (said)" in app.status.plain
+
+            await pilot.press("slash")  # the search list
+            app.screen.query_one(Input).value = "twice"
+            await wait_until(pilot, lambda: f"{name} — We said {payload} twice" in screen_text(app))
+            await pilot.press("escape", "question_mark")
+            await wait_until(pilot, lambda: "next / previous quotation" in screen_text(app))
+            await pilot.press("escape")
+            assert app.is_running
+
+    async def test_a_newline_in_the_file_name_is_shown_on_one_line(self):
+        import threading
+
+        release = threading.Event()
+
+        def load():
+            release.wait(30)
+            raise RuntimeError("boom")
+
+        name = "two\nlines\t\x1b[31m.txt"
+        shown = "two␊lines␉␛[31m.txt"
+        app = ReaderApp(analyse(FOUR), path=name)
+        async with app.run_test(size=(80, 20)):
+            assert app.sub_title == shown == app.file_name
+        app = ReaderApp(path=name, load=load)
+        async with app.run_test(size=(80, 20)) as pilot:
+            assert str(app.query_one("#loading").render()) == f"Reading {shown}…"
+            release.set()
+            await wait_until(pilot, lambda: app.internal_error is not None)
+        assert app.internal_error[1] == f"analysing {shown}"  # the message of the command line
+
+
+class TestWideCharacters:
+    async def test_sidebar_counts_stay_at_the_right_of_chinese_japanese_and_emoji_titles(self):
+        titles = ["北京市人民代表大会常务委员会关于城市规划的决定", "東京都議会の予算委員会における討論の記録",
+                  "🎉🎉🎉 Harbour bridge opening day celebrations 🎉", "Plain English heading"]
+        text = "\n".join(f"# {t}\n\n\"We will see it {i} times,\" said Ann Lee.\n" for i, t in enumerate(titles))
+        app = ReaderApp(analyse(text, markdown=True))
+        async with app.run_test(size=(100, 20)) as pilot:
+            await wait_until(pilot, lambda: app.ready)
+            bar = app.sidebar
+            rows = [strip.crop(bar.region.x, bar.region.right - 2).text  # the label, not the border
+                    for strip in app.screen._compositor.render_strips()[: len(titles)]]
+            from rich.cells import cell_len
+
+            for title, row in zip(titles, rows):
+                assert row.rstrip().endswith(" 1"), row  # the count, not cut off
+                assert row.lstrip().startswith(title[:4])
+            assert len({cell_len(row.rstrip()) for row in rows}) == 1  # one column for the counts
+
+
+# --------------------------------------------------------------------------- chips that fit
+
+CROWD = ["Alexandra Konstantinopoulou", "Bartholomew Fitzwilliam", "Bill Owen", "Jane Owen", "Maximilian Oppenheimer",
+         "Cornelia Vanderbilt", "Ignatius Wolfenden", "Theodora Papadakis", "Rosalind Underwood", "Leopold Castellanos",
+         "Ann Lee", "Bo Li"]
+
+
+def crowd_text() -> str:
+    """Twelve speakers, each quoted once fewer than the one before."""
+    parts = ["Council Meeting", ""]
+    for rank, name in enumerate(CROWD):
+        for k in range(len(CROWD) - rank + 1):
+            parts += [f'"Point {k} from speaker {rank} stands," said {name}.', ""]
+    return "\n".join(parts)
+
+
+class TestChipsThatFit:
+    async def test_only_whole_chips_are_numbered_and_the_rest_are_counted(self):
+        app = ReaderApp(analyse(crowd_text()), path="crowd.txt")
+        rings = []
+        app.bell = lambda: rings.append(1)
+        seen = {}
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await wait_until(pilot, lambda: app.ready)
+            bar = app.speaker_bar
+            for width, sidebar in ((100, True), (100, False), (80, False), (80, True)):
+                await pilot.resize_terminal(width, 30)
+                if app.sidebar.has_class("-hidden") == sidebar:
+                    await pilot.press("t")
+                await pilot.pause()
+                row = screen_text(app).splitlines()[-2]  # the speaker bar
+                chips = bar.chip_texts
+                k = len(chips)
+                seen[(width, sidebar)] = k
+                assert k >= 1
+                for chip in chips:
+                    assert f" {chip} " in row  # every chip drawn in full
+                assert re.search(rf" \+{len(CROWD) - k} more( \(ctrl\+p\))?$", row.rstrip())  # and the summary
+                assert f" {k + 1} " not in row
+
+                await pilot.press(str(k + 1))  # no such chip on screen
+                assert not app.speaker_filter and len(rings) == 1
+                await wait_until(pilot, lambda: f"No speaker chip {k + 1}" in screen_text(app))
+                rings.clear()
+                app.clear_notifications()
+
+                await pilot.press(str(k))  # the last chip shown
+                assert app.speaker_filter == {bar.chip_speakers[k - 1]}
+                await pilot.press("0")
+            # Recomputed at every width: more room, more chips.
+            assert seen[(100, False)] > seen[(100, True)] and seen[(80, False)] > seen[(80, True)]
+
+    async def test_labels_tell_people_apart_on_chips_and_in_the_status_line(self):
+        app = ReaderApp(analyse(crowd_text()), path="crowd.txt")
+        async with app.run_test(size=(200, 30)) as pilot:
+            await wait_until(pilot, lambda: app.ready)
+            assert app.speaker_bar.chip_texts[2:4] == ["3 B. Owen 11", "4 J. Owen 10"]
+            await pilot.press("4")
+            assert app.status.plain.startswith("Filtered: J. Owen · ")
+            app.toggle_speaker(next(s.index for s in app.doc.speakers if s.name == "Bo Li"))  # no chip
+            await pilot.pause()
+            assert app.status.plain.startswith("Filtered: J. Owen, Li · ")
+
+
+def test_speaker_labels_are_always_distinct():
+    from reader.app.speaker_bar import speaker_labels
+    from reader.model import ORGANISATION, PERSON, Speaker
+
+    def people(*names, kind=PERSON):
+        return [Speaker(i, n, kind, (n,), 1) for i, n in enumerate(names)]
+
+    assert list(speaker_labels(people("Bill Owen", "Jane Owen", "Owen Price")).values()) == \
+        ["B. Owen", "J. Owen", "Price"]
+    assert list(speaker_labels(people("Owen", "Owen", "Bill Owen")).values()) == ["Owen", "Owen (2)", "B. Owen"]
+    assert list(speaker_labels(people("Bill Owen", "Bob Owen")).values()) == ["Bill Owen", "Bob Owen"]
+    long = "Konstantinos Alexandropoulos-Papadopoulos"
+    labels = list(speaker_labels(people(f"A {long}", f"B {long}", long)).values())
+    assert len(set(labels)) == 3
+    orgs = speaker_labels(people("Ministry of Infrastructure and Transport", "Ministry of Infrastructure and Trade",
+                                 kind=ORGANISATION))
+    assert len(set(orgs.values())) == 2
+
+
+# --------------------------------------------------------------------------- very large documents
+
+
+class TestHugeDocuments:
+    async def test_palette_and_pickers_on_a_hundred_thousand_headings(self):
+        from textual.command import CommandList, CommandPalette
+
+        from reader.app.commands import MAX_SHOWN
+
+        text = "\n".join(f"# Heading number {i}\n" for i in range(100_000))
+        app = ReaderApp(analyse(text, markdown=True), path="huge.md")
+        target = next(s.index for s in app.doc.sections if s.title == "Heading number 4242")
+
+        def listed() -> list[str]:
+            found = app.screen.query(CommandList) if isinstance(app.screen, CommandPalette) else []
+            if not found:  # no palette, or not composed yet
+                return []
+            options = found.first()
+            return [str(options.get_option_at_index(i).prompt).split("\n")[0] for i in range(options.option_count)]
+
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_until(pilot, lambda: app.ready, timeout=120)
+            await pilot.press("ctrl+p", *"jump", "enter")
+            await wait_until(pilot, lambda: len(listed()) == MAX_SHOWN + 1, timeout=60)  # the first 100, counted
+            assert listed()[0] == "Heading number 0" or listed()[0] == "Heading number 1"
+            assert listed()[-1] == f"… {len(app.doc.sections) - MAX_SHOWN:,} more: type to narrow the list"
+            await pilot.press(*"4242")  # every key a new search over all the headings
+            await wait_until(pilot, lambda: listed()[:1] == ["Heading number 4242"], timeout=60)
+            assert len(listed()) <= MAX_SHOWN + 1
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: not isinstance(app.screen, CommandPalette))
+            assert article(app).current_section == target
+
+            await pilot.press("ctrl+p", *"4241")  # the main palette searches the headings too
+            await wait_until(pilot, lambda: listed()[:1] == ["Jump to section: Heading number 4241"], timeout=60)
+            assert len(listed()) <= MAX_SHOWN + 1 + 3  # and a few of Textual's own commands
+            await pilot.press("escape")
+
+
+def test_palette_matching_ranks_the_closest_first():
+    import asyncio
+
+    from reader.app.commands import Choices, match
+
+    assert match("number 99", "heading number 99")[0] > match("number 99", "heading number 99000")[0]
+    assert match("jump steps", "jump to section: next steps")[1] == [(0, 4), (22, 27)]  # the words, in order
+    assert match("jmp", "jump to section…")[1] == [(0, 1), (2, 4)]  # else the letters, in order
+    assert match("xyz", "jump to section…") is None
+    labels = ["Budget plans", "The budget", "Budgets", "Bud get", "Nothing here"]
+    best, total = asyncio.run(Choices(labels, lambda i: None).best("budget", limit=3))
+    assert [labels[i] for _, i, _ in best] == ["Budgets", "Budget plans", "The budget"] and total == 4

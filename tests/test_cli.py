@@ -625,46 +625,226 @@ def test_broken_pipe_exits_0_without_a_message(tmp_path, fmt):
     assert head.stdout.count(b"\n") == 1
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs a pseudo-terminal")
-def test_sigint_in_the_app_exits_130_and_restores_the_terminal(article):
-    import pty
-    import select
+# ---------------------------------------------------------------------------------------
+# The app on a real pseudo-terminal: signals, keys while a long text is analysed, internal
+# errors. Every wait reads the program's output or its exit; none is a fixed sleep.
 
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: the real app on a pseudo-terminal
-        try:
-            os.environ.update(TERM="xterm-256color", TEXTUAL_ANIMATIONS="none")
-            os.execv(sys.executable, [sys.executable, "-m", "reader", str(article)])
-        finally:
-            os._exit(127)
-    buf = b""
+needs_pty = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs a pseudo-terminal")
 
-    def drain(seconds, until=None):
-        nonlocal buf
-        end = time.time() + seconds
-        while time.time() < end and not (until and until in buf):
-            if select.select([fd], [], [], 0.1)[0]:
-                try:
-                    data = os.read(fd, 65536)
-                except OSError:
-                    return
-                if not data:
-                    return
-                buf += data
+# Run the app with one thing changed, chosen by READER_TEST_FAULT: "slow" keeps the analysis
+# busy for minutes (a slow engine), "analysis" makes it fail, "action" makes the key n fail.
+FAULTS = """
+import os, sys, time
+import reader.document
+from reader.app.app import ReaderApp
 
-    try:
-        drain(20, until=b"Jane Doe")  # the first screen is drawn
-        assert b"Jane Doe" in buf
-        os.kill(pid, signal.SIGINT)
-        drain(20)
-        _, status = os.waitpid(pid, 0)
-    finally:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
+fault = os.environ.get("READER_TEST_FAULT")
+real = reader.document.Source.analyse
+
+def slow(self):
+    doc = real(self)
+    end = time.monotonic() + 300
+    while time.monotonic() < end:
+        sum(range(1000))
+    return doc
+
+def failing(self):
+    raise ValueError("engine bug")
+
+def boom(self):
+    raise RuntimeError("action bug")
+
+if fault == "slow":
+    reader.document.Source.analyse = slow
+elif fault == "analysis":
+    reader.document.Source.analyse = failing
+elif fault == "action":
+    ReaderApp.action_next_section = boom
+from reader.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+class PtyApp:
+    """``reader FILE`` (through FAULTS) on a pseudo-terminal."""
+
+    def __init__(self, path, **env):
+        import pty
+
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child
+            try:
+                os.environ.pop("READER_DEBUG", None)
+                os.environ.update(TERM="xterm-256color", TEXTUAL_ANIMATIONS="none", **env)
+                os.execv(sys.executable, [sys.executable, "-c", FAULTS, str(path)])
+            finally:
+                os._exit(127)
+        self.out = b""
+        self.status: int | None = None
+
+    def _read(self, timeout: float) -> bool:
+        """Read what is there within ``timeout``; False once the terminal is closed."""
+        import select
+
+        if select.select([self.fd], [], [], timeout)[0]:
+            try:
+                data = os.read(self.fd, 65536)
+            except OSError:
+                return False
+            if not data:
+                return False
+            self.out += data
+        return True
+
+    def read_until(self, marker: bytes, timeout: float = 30) -> None:
+        end = time.monotonic() + timeout
+        while marker not in self.out and time.monotonic() < end and self._read(0.1):
             pass
-        os.close(fd)
-    assert os.waitstatus_to_exitcode(status) == 130
-    assert b"Traceback" not in buf
-    assert buf.rindex(b"\x1b[?1049l") > buf.rindex(b"\x1b[?1049h")  # left the alternate screen
-    assert buf.rstrip().endswith(b"reader: interrupted")
+        assert marker in self.out, self.out[-500:]
+
+    def wait(self, timeout: float) -> int | None:
+        """The exit status, reading the output meanwhile; None if still running after ``timeout``."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if not self._read(0.1):  # the terminal closed: the program has ended
+                _, status = os.waitpid(self.pid, 0)
+                self.status = os.waitstatus_to_exitcode(status)
+                return self.status
+        return None
+
+    @property
+    def echo(self) -> bool:
+        import termios
+
+        return bool(termios.tcgetattr(self.fd)[3] & termios.ECHO)
+
+    def close(self) -> None:
+        if self.status is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+        os.close(self.fd)
+
+    def assert_terminal_restored(self) -> None:
+        out = self.out
+        for on, off in ((b"\x1b[?1049h", b"\x1b[?1049l"),  # the alternate screen left
+                        (b"\x1b[?25l", b"\x1b[?25h"),  # the cursor shown
+                        (b"\x1b[?1000h", b"\x1b[?1000l"),  # mouse tracking off
+                        (b"\x1b[?1003h", b"\x1b[?1003l")):
+            assert on in out and out.rindex(off) > out.rindex(on), (on, off)
+        assert self.echo  # cooked mode again: what is typed is shown
+        assert b"Traceback" not in out
+
+    @property
+    def after(self) -> list[str]:
+        """The lines written once the app had left the alternate screen, escapes removed."""
+        import re
+
+        escapes = rb"\x1b\[[0-9;?<>=]*[a-zA-Z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # CSI and OSC
+        tail = re.sub(escapes, b"", self.out[self.out.rindex(b"\x1b[?1049l"):])
+        return [line.strip() for line in tail.decode("utf-8", "replace").splitlines() if line.strip()]
+
+
+@needs_pty
+@pytest.mark.parametrize("signum, status, message", [
+    (signal.SIGINT, 130, "reader: interrupted"),
+    (signal.SIGTERM, 143, "reader: terminated"),
+    (signal.SIGHUP, 129, "reader: hung up"),
+])
+def test_signals_close_the_app_and_restore_the_terminal(article, signum, status, message):
+    app = PtyApp(article)
+    try:
+        app.read_until(b"Jane Doe")  # the first screen is drawn
+        assert not app.echo  # the app's raw mode
+        os.kill(app.pid, signum)
+        assert app.wait(20) == status
+        app.assert_terminal_restored()
+        assert app.after == [message]
+    finally:
+        app.close()
+
+
+def long_novel(chars: int = 3_000_000) -> str:
+    """Generated prose the size of a long novel, with chapters and conversations."""
+    names = ["Pierre", "Natasha", "Andrew", "Mary", "Nicholas", "Sonya", "Helene", "Boris"]
+    words = "the evening was warm and the guests spoke of the war and of the emperor while the candles burned".split()
+    parts, n, size = [], 0, 0
+    while size < chars:
+        if n % 40 == 0:
+            parts.append(f"CHAPTER {n // 40 + 1}")
+        prose = " ".join(words[(n + k) % len(words)] for k in range(30)).capitalize()
+        parts.append(f'{prose}. "Do you think it matters?" asked {names[n % 8]}. '
+                     f'"I do not know," said {names[(n * 3 + 1) % 8]}, "but we shall see." {prose}.')
+        size += len(parts[-1]) + 2
+        n += 1
+    return "\n\n".join(parts) + "\n"
+
+
+@needs_pty
+@pytest.mark.parametrize("key, status, message", [(b"q", 0, None), (b"\x03", 130, "reader: interrupted")])
+def test_quitting_while_a_long_text_is_analysed_ends_at_once(tmp_path, key, status, message):
+    book = tmp_path / "novel.txt"
+    book.write_text(long_novel(), encoding="utf-8")
+    app = PtyApp(book, READER_TEST_FAULT="slow")  # the analysis would go on for minutes
+    try:
+        app.read_until(b"Reading")  # the frame, while the text is analysed
+        os.write(app.fd, key)
+        assert app.wait(10) == status  # a generous bound: the analysis is not waited for
+        app.assert_terminal_restored()
+        assert app.after == ([message] if message else [])
+    finally:
+        app.close()
+
+
+@needs_pty
+@pytest.mark.parametrize("fault", ["action", "analysis"])
+def test_reader_debug_shows_the_traceback_of_an_error_in_the_app(tmp_path, fault):
+    book = tmp_path / "big.txt"
+    book.write_text(long_novel(cli.APP_ANALYSE_LATER + 1000), encoding="utf-8")
+    app = PtyApp(book, READER_TEST_FAULT=fault, READER_DEBUG="1", XDG_STATE_HOME=str(tmp_path / "state"))
+    try:
+        if fault == "action":
+            app.read_until(b"Reading")
+            os.write(app.fd, b"n")
+        assert app.wait(30) == 70
+    finally:
+        app.close()
+    assert b"Traceback" in app.out and (b"action bug" if fault == "action" else b"engine bug") in app.out
+
+
+@needs_pty
+def test_an_error_in_the_app_is_one_line_a_report_and_exit_70(article, tmp_path):
+    state = tmp_path / "state"
+    app = PtyApp(article, READER_TEST_FAULT="action", XDG_STATE_HOME=str(state))
+    try:
+        app.read_until(b"Jane Doe")
+        os.write(app.fd, b"n")  # the key whose action fails
+        assert app.wait(20) == 70
+        app.assert_terminal_restored()
+    finally:
+        app.close()
+    [line] = app.after
+    reports = list((state / "reader" / "reports").iterdir())
+    assert line == (f"reader: internal error while showing {article} (RuntimeError: action bug); "
+                    f"report: {reports[0]}")
+    report = reports[0].read_text(encoding="utf-8")
+    assert "Traceback" in report and "in boom" in report and "RuntimeError: action bug" in report
+
+
+@needs_pty
+def test_a_failed_analysis_in_the_app_is_one_line_and_exit_70(tmp_path):
+    book = tmp_path / "big.txt"
+    book.write_text(long_novel(cli.APP_ANALYSE_LATER + 1000), encoding="utf-8")
+    state = tmp_path / "state"
+    app = PtyApp(book, READER_TEST_FAULT="analysis", XDG_STATE_HOME=str(state))
+    try:
+        assert app.wait(30) == 70
+        app.assert_terminal_restored()
+    finally:
+        app.close()
+    [line] = app.after
+    [report] = list((state / "reader" / "reports").iterdir())
+    assert line == f"reader: internal error while analysing {book} (ValueError: engine bug); report: {report}"
+    assert "engine bug" in report.read_text(encoding="utf-8")

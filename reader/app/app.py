@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
 from typing import Callable
 
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import Footer, Static
 
 from reader.app.article_view import ArticleView
 from reader.app.colours import speaker_colours
-from reader.app.layout import visible
+from reader.app.layout import file_label, visible
 from reader.app.sidebar import Sidebar
-from reader.app.speaker_bar import SpeakerBar, chip_labels
+from reader.app.speaker_bar import SpeakerBar
 from reader.app.status_line import StatusLine
+from reader.failure import EXIT_INTERNAL
 from reader.model import Document
 
 
@@ -28,6 +33,12 @@ def _reader_commands():
 
 # Below this width the sidebar starts hidden (t shows it).
 SIDEBAR_MIN_WIDTH = 70
+
+# Ctrl+C ends the app as the interrupt signal would: the conventional status 128 + SIGINT.
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+
+# Actions that work before the article is shown; the app's other keys wait for it.
+ALWAYS_ACTIONS = frozenset({"quit", "interrupt", "help", "command_palette"})
 
 
 class ReaderApp(App[None]):
@@ -64,7 +75,16 @@ class ReaderApp(App[None]):
         Binding("t", "toggle_sidebar", "Sidebar", id="reader.toggle_sidebar"),
         Binding("question_mark", "help", "Help", key_display="?", id="reader.help"),
         Binding("q", "quit", "Quit", id="reader.quit"),
+        Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True, id="reader.interrupt"),
     ]
+
+    class Analysed(Message):
+        """From the analysis thread: the document, or the error that stopped it."""
+
+        def __init__(self, doc: Document | None, error: Exception | None) -> None:
+            super().__init__()
+            self.doc = doc
+            self.error = error
 
     def __init__(self, doc: Document | None = None, path: str | None = None,
                  load: Callable[[], Document] | None = None) -> None:
@@ -75,19 +95,24 @@ class ReaderApp(App[None]):
             raise ValueError("give either a document or a way to load one")
         self.doc = doc
         self._loader = load
-        self.load_error: Exception | None = None
         self.path = path
+        # The file's name as shown: on one line, nothing in it acting on the screen.
+        self.file_name = "standard input" if path in (None, "-") else file_label(path)
+        # An internal error that closed the app, and what it was doing: (error, what).
+        self.internal_error: tuple[BaseException, str] | None = None
         self.speaker_filter: frozenset[int] = frozenset()
         if path and path != "-":
-            self.sub_title = path
+            self.sub_title = self.file_name
         self._last_section: int | None = None
+        self.ready = False  # the article is shown and laid out
+        self._pending_actions: list[str] = []  # keys pressed before that, applied once it is
+        self._picker_choices: dict[str, object] = {}
 
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
         if self.doc is None:
-            name = "standard input" if self.path in (None, "-") else self.path
-            yield Static(Text(f"Reading {visible(name)}…", style="italic"), id="loading")
+            yield Static(Text(f"Reading {self.file_name}…", style="italic"), id="loading")
             yield Footer()
             return
         colours = speaker_colours(self.doc, True)
@@ -117,31 +142,86 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         if self.doc is None:
-            self.run_worker(self._analyse, thread=True, exclusive=True, name="analyse")
+            # A daemon thread, not a Textual worker: quitting never waits for the analysis.
+            threading.Thread(target=self._analyse, name="reader-analyse", daemon=True).start()
             return
         self._set_up()
 
     def _analyse(self) -> None:
-        """In a worker thread: analyse the text, then show it."""
+        """In the analysis thread: analyse the text, then hand it to the app."""
+        doc, error = None, None
         try:
             doc = self._loader()
         except Exception as exc:  # reported by the command line once the app has closed
-            self.load_error = exc
-            self.call_from_thread(self.exit)
-            return
-        self.call_from_thread(self._show, doc)
+            error = exc
+        try:
+            self.post_message(self.Analysed(doc, error))
+        except RuntimeError:  # the app has closed and its loop with it
+            pass
 
-    async def _show(self, doc: Document) -> None:
-        self.doc = doc
+    async def on_reader_app_analysed(self, message: Analysed) -> None:
+        if message.error is not None:
+            self.fail(message.error, f"analysing {self.file_name}")
+            return
+        self.doc = message.doc
         await self.recompose()
         self._set_up()
-        self.refresh_bindings()
+
+    # ------------------------------------------------------------------ failures
+
+    def fail(self, error: BaseException, what: str) -> None:
+        """An internal error: close the app; the command line reports it in one line
+        (``reader.failure``) and ends with ``EXIT_INTERNAL``."""
+        if self.internal_error is None:
+            self.internal_error = (error, what)
+        if os.environ.get("READER_DEBUG"):  # the traceback, once the app has closed
+            from rich.traceback import Traceback
+
+            self.panic(Traceback.from_exception(type(error), error, error.__traceback__))
+        self.exit(return_code=EXIT_INTERNAL)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Any exception no handler caught, in a handler, a worker or a screen: the app
+        closes and the terminal is restored; the user gets one line, not a traceback
+        (``READER_DEBUG=1`` keeps Textual's traceback)."""
+        if self.internal_error is None:
+            self.internal_error = (error, f"showing {self.file_name}")
+        if os.environ.get("READER_DEBUG"):
+            super()._handle_exception(error)
+        else:
+            if self._exception is None:  # a test through the pilot sees the error
+                self._exception = error
+                self._exception_event.set()
+            self._close_messages_no_wait()
+        self._return_code = EXIT_INTERNAL
+
+    # ------------------------------------------------------------------ readiness
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # While the text is being analysed only quitting and help work.
-        if self.doc is None and action not in ("quit", "help", "command_palette"):
+        # Until the article is shown only quitting, help and the palette work.
+        if not self.ready and action not in ALWAYS_ACTIONS:
             return False
         return True
+
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        """Keys pressed before the article is shown are kept and applied once it is."""
+        if not self.ready and isinstance(action, str) and default_namespace in (None, self):
+            name = action.removeprefix("app.").partition("(")[0]
+            if name in _QUEUED_ACTIONS:
+                self._pending_actions.append(action)
+                return True
+        return await super().run_action(action, default_namespace, namespaces)
+
+    async def _become_ready(self) -> None:
+        if not self.article.laid_out:  # not wrapped to its width yet: after the next refresh
+            self.call_after_refresh(self._become_ready)
+            return
+        self.ready = True
+        self.refresh_bindings()
+        self._update_position()
+        pending, self._pending_actions = self._pending_actions, []
+        for action in pending:
+            await self.run_action(action, self)
 
     def _set_up(self) -> None:
         if self.size.width < SIDEBAR_MIN_WIDTH or not self.doc.sections:
@@ -149,7 +229,7 @@ class ReaderApp(App[None]):
         self.article.focus()
         self.speaker_bar.set_colours(speaker_colours(self.doc, self.current_theme.dark))
         self.watch(self, "theme", lambda _: self._theme_changed(), init=False)
-        self.call_after_refresh(self._update_position)
+        self.call_after_refresh(self._become_ready)
 
     def _theme_changed(self) -> None:
         self.speaker_bar.set_colours(speaker_colours(self.doc, self.current_theme.dark))
@@ -179,7 +259,8 @@ class ReaderApp(App[None]):
         article = self.article
         parts: list[Text] = []
         if self.speaker_filter:
-            names = ", ".join(chip_labels([doc.speakers[s] for s in sorted(self.speaker_filter)]))
+            labels = self.speaker_bar.labels
+            names = ", ".join(labels[s] for s in sorted(self.speaker_filter))
             shown, total = article.paragraph_count
             t = Text("Filtered: ", style="bold")
             t.append(f"{names} · {shown} of {total} paragraphs")
@@ -213,7 +294,8 @@ class ReaderApp(App[None]):
     def jump_to_section(self, section: int) -> None:
         article = self.article
         if article.shown_paragraphs is not None and article.row_of_section(section) is None:
-            self.notify("That section is hidden by the speaker filter (0 clears it)", severity="warning")
+            self.notify(f"“{visible(self.doc.sections[section].title)}” is hidden by the speaker filter "
+                        "(0 clears it)", severity="warning", markup=False)
             return
         article.jump_to_section(section)
         self._update_position()
@@ -260,11 +342,21 @@ class ReaderApp(App[None]):
         self._update_position()
 
     def action_toggle_number(self, number: int) -> None:
-        speaker = self.speaker_bar.speaker_for_number(number)
-        if speaker is None:
+        bar = self.speaker_bar
+        speaker = bar.speaker_for_number(number)
+        if speaker is None:  # never a key for a chip that is not on screen
             self.bell()
+            shown = bar.shown_chips
+            why = ("no quotation is attributed to anyone" if not bar.chip_speakers
+                   else "no chip fits at this width" if not shown
+                   else "only chip 1 is shown" if shown == 1
+                   else f"chips 1–{shown} are shown")
+            self.notify(f"No speaker chip {number}: {why}", severity="warning", markup=False)
             return
         self.toggle_speaker(speaker)
+
+    def action_interrupt(self) -> None:
+        self.exit(return_code=EXIT_INTERRUPTED)
 
     def action_clear_filter(self) -> None:
         self.set_filter(frozenset())
@@ -298,15 +390,33 @@ class ReaderApp(App[None]):
         article.mark_quote(quote)
         self._update_position()
 
+    def choices(self, kind: str):
+        """The palette's entries for the document: ``sections``, ``speakers``, or
+        ``everything`` (both, for the main palette); built once, on first use."""
+        from reader.app.commands import CHOICES
+
+        choices = self._picker_choices.get(kind)
+        if choices is None:
+            choices = self._picker_choices[kind] = CHOICES[kind](self)
+        return choices
+
+    def _pick(self, kind: str, placeholder: str) -> None:
+        """A palette of one list (sections or speakers): searched a chunk at a time, the
+        best matches shown, every entry as plain text."""
+        from textual.command import CommandPalette
+
+        from reader.app.commands import Picker
+
+        self.push_screen(CommandPalette(providers=[Picker(self.screen, self.choices(kind))], placeholder=placeholder))
+
     def action_pick_section(self) -> None:
-        self.search_commands(
-            [(visible(s.title), lambda i=s.index: self.jump_to_section(i)) for s in self.doc.sections],
-            placeholder="Jump to section…",
-        )
+        self._pick("sections", "Jump to section…")
 
     def action_pick_speaker(self) -> None:
-        speakers = sorted(self.doc.speakers, key=lambda s: (-s.quote_count, s.index))
-        self.search_commands(
-            [(f"{visible(s.name)} ({s.quote_count})", lambda i=s.index: self.toggle_speaker(i)) for s in speakers],
-            placeholder="Filter by speaker…",
-        )
+        self._pick("speakers", "Filter by speaker…")
+
+
+# The actions of the app's own keys that wait for the article (see ``run_action``).
+_QUEUED_ACTIONS = frozenset(
+    b.action.partition("(")[0] for b in ReaderApp.BINDINGS if b.action.partition("(")[0] not in ALWAYS_ACTIONS
+)

@@ -133,6 +133,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return self._layout
 
     @property
+    def laid_out(self) -> bool:
+        """Whether the article has been wrapped to the pane (its rows and height are known)."""
+        return self._layout is not None and self.size.width > 0
+
+    @property
     def text_width(self) -> int:
         # Room for the scrollbar is always kept, so that the wrapping does not change
         # when the scrollbar appears.
@@ -262,7 +267,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return int(self.scroll_y)
 
     def _scroll_to_row(self, row: int) -> None:
-        self.scroll_to(y=max(0, row), animate=False, immediate=True)
+        # Forced: right after the first layout the scrollbar may not be shown yet, and an
+        # unforced scroll would be ignored (a key pressed while the article was prepared).
+        self.scroll_to(y=max(0, row), animate=False, immediate=True, force=True)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)

@@ -23,6 +23,7 @@ KEYS = (
     ("ctrl+p", "jump to section, filter by speaker, theme"),
     ("?", "this help"),
     ("q", "quit"),
+    ("ctrl+c", "quit at any moment, even while a long text is still being read"),
 )
 
 

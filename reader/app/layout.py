@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from reader.model import MENTION, Document
-from reader.safe_text import one_for_one
+from reader.safe_text import escaped, one_for_one, picture
 
 # Item kinds.
 KICKER = "kicker"
@@ -48,6 +48,12 @@ def display_text(text: str) -> str:
 def visible(s: str) -> str:
     """A short piece of file text (a name, a title) made safe to draw on one line."""
     return display_text(" ".join(s.split()))
+
+
+def file_label(path: str) -> str:
+    """A file name as the app shows it: on one line, every control character (newlines
+    and tabs too) and direction-changing character made visible (``a\nb`` -> ``a␊b``)."""
+    return re.sub("[\t\n]", lambda m: picture(m.group()), escaped(path))
 
 
 def _cell_width(ch: str) -> int:

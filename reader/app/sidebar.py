@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import Tree
@@ -26,6 +27,9 @@ class Sidebar(Tree[int]):
         &.-hidden { display: none; }
     }
     """
+
+    LABEL_WIDTH = 29
+    _label_width = LABEL_WIDTH  # less room for a scrollbar, once mounted
 
     class SectionChosen(Message):
         def __init__(self, section: int) -> None:
@@ -57,18 +61,29 @@ class Sidebar(Tree[int]):
                 node = parent.add_leaf(label, data=sec.index)
             self._section_nodes[sec.index] = node
 
-    LABEL_WIDTH = 29
-
     def _label(self, title: str, count: int, depth: int) -> Text:
-        """The title cut to fit, and the quote count at the right."""
+        """The title cut to fit, and the quote count at the right. Measured in screen cells:
+        a Chinese character or an emoji takes two."""
         count_text = f" {count}" if count else ""
         room = max(4, self._label_width - 2 * (depth - 1) - len(count_text))
         name = visible(title)
-        if len(name) > room:
-            name = name[: room - 1] + "…"
-        label = Text(name.ljust(room) if count_text else name, no_wrap=True)
+        if cell_len(name) > room:
+            name = set_cell_size(name, room - 1) + "…"
+        if count_text:
+            name += " " * (room - cell_len(name))
+        label = Text(name, no_wrap=True)
         label.append(count_text, style="bold")
         return label
+
+    def process_label(self, label) -> Text:
+        # Never markup (Tree reads a str as markup); the labels are already one line.
+        return label if isinstance(label, Text) else Text(str(label))
+
+    def get_label_width(self, node: TreeNode[int]) -> int:
+        # Tree measures every row by drawing it, at every change; the labels are built to
+        # fit this width (and the tree never scrolls sideways), so no row need be measured:
+        # a document may have a hundred thousand sections.
+        return self._label_width + cell_len(self.ICON_NODE)
 
     def highlight_section(self, section: int | None) -> None:
         """Move the highlight to the section in view (without choosing it)."""

@@ -1,11 +1,14 @@
 """The speaker bar: one chip per speaker, most quoted first, with its number key and count.
 
 One widget draws every chip (a widget per chip costs start-up time for nothing); a click
-is mapped back to its chip by column.
+is mapped back to its chip by column. Only the chips that fit in full are drawn, numbered
+1..k, with room kept for ``+N more``; a number key beyond them is no chip at all. The
+chips are counted again at every width, so resizing or the sidebar changes them.
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -17,26 +20,71 @@ from reader.app.layout import visible
 from reader.model import ORGANISATION, Document, Speaker
 
 MAX_CHIPS = 9
+SHORT_LABEL = 18  # cells: a surname or an organisation's name
+LONG_LABEL = 24  # cells: a full name, where the short ones are alike
 
 
-def short_name(speaker: Speaker, limit: int = 18) -> str:
+def _cut(name: str, limit: int) -> str:
+    """``name`` cut to ``limit`` cells, with an ellipsis when it was longer."""
+    if cell_len(name) <= limit:
+        return name
+    return set_cell_size(name, limit - 1).rstrip() + "…"
+
+
+def _is_named_person(speaker: Speaker, words: list[str]) -> bool:
+    return speaker.kind != ORGANISATION and len(words) > 1 and words[0][:1].isupper() and words[-1][:1].isupper()
+
+
+def short_name(speaker: Speaker, limit: int = SHORT_LABEL) -> str:
     """A name that fits on a chip: a person's surname, an organisation's name."""
     name = visible(speaker.name)
     words = name.split()
-    if speaker.kind != ORGANISATION and len(words) > 1 and words[0][:1].isupper() and words[-1][:1].isupper():
+    if _is_named_person(speaker, words):
         name = words[-1]
-    if len(name) > limit:
-        name = name[: limit - 1] + "…"
-    return name
+    return _cut(name, limit)
 
 
-def chip_labels(speakers: list[Speaker]) -> list[str]:
-    """Short names, or full names where two short names would be the same."""
-    short = [short_name(s) for s in speakers]
-    return [
-        short_name(s, 24) if short.count(label) == 1 else visible(s.name)[:24]
-        for s, label in zip(speakers, short)
-    ]
+def _initialled(speaker: Speaker) -> str:
+    """``B. Owen`` for Bill Owen; the full name for anyone else."""
+    name = visible(speaker.name)
+    words = name.split()
+    if _is_named_person(speaker, words):
+        return _cut(f"{words[0][0]}. {words[-1]}", LONG_LABEL)
+    return _cut(name, LONG_LABEL)
+
+
+def speaker_labels(speakers: list[Speaker]) -> dict[int, str]:
+    """A label for every speaker (by index), no two alike: the short name; where two
+    short names are alike, the initial and surname; then the full name; then the full
+    name numbered. ``speakers`` come most quoted first: the first of a clash keeps the
+    plain name when only a number tells them apart."""
+    forms = (short_name, _initialled, lambda s: _cut(visible(s.name), LONG_LABEL))
+    level = {s.index: 0 for s in speakers}
+    labels = {s.index: short_name(s) for s in speakers}
+    for _ in range(len(forms) - 1):
+        clashes = _clashing(labels)
+        if not clashes:
+            return labels
+        for s in speakers:
+            if s.index in clashes:
+                level[s.index] = min(level[s.index] + 1, len(forms) - 1)
+                labels[s.index] = forms[level[s.index]](s)
+    taken: set[str] = set()
+    for s in speakers:  # the same name for two people: number them
+        label, n = labels[s.index], 1
+        while label.casefold() in taken:
+            n += 1
+            label = f"{_cut(labels[s.index], LONG_LABEL - 4)} ({n})"
+        taken.add(label.casefold())
+        labels[s.index] = label
+    return labels
+
+
+def _clashing(labels: dict[int, str]) -> set[int]:
+    seen: dict[str, list[int]] = {}
+    for index, label in labels.items():
+        seen.setdefault(label.casefold(), []).append(index)
+    return {i for group in seen.values() if len(group) > 1 for i in group}
 
 
 class SpeakerBar(Widget):
@@ -63,19 +111,44 @@ class SpeakerBar(Widget):
     def __init__(self, doc: Document, colours: dict[int, str], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.doc = doc
-        self.chip_speakers: list[int] = speaker_ranks(doc)[:MAX_CHIPS]  # number n is chip_speakers[n - 1]
-        self.labels = chip_labels([doc.speakers[s] for s in self.chip_speakers])
+        ranked = speaker_ranks(doc)
+        self.chip_speakers: list[int] = ranked[:MAX_CHIPS]  # number n is chip_speakers[n - 1], if shown
+        # Every speaker's label, the same on the chips and in the status line.
+        self.labels: dict[int, str] = speaker_labels([doc.speakers[s] for s in ranked])
         self.colours = colours
         self.selected: frozenset[int] = frozenset()
-        self.chip_spans: list[tuple[int, int]] = []  # columns of each chip, for clicks
+        self.chip_spans: list[tuple[int, int]] = []  # columns of each chip drawn, for clicks
+
+    def _chip_text(self, n: int, speaker: int) -> str:
+        return f"{n} {self.labels[speaker]} {self.doc.speakers[speaker].quote_count}"
+
+    def fit(self, width: int) -> tuple[int, str]:
+        """How many chips fit in full in ``width`` cells with room kept after them for
+        ``+N more`` (the speakers without a chip), and that summary, with ``(ctrl+p)``
+        when there is room for it too."""
+        widths = [cell_len(self._chip_text(n, s)) + 3 for n, s in enumerate(self.chip_speakers, 1)]
+        total = len(self.doc.speakers)
+        for k in range(len(widths), -1, -1):
+            room = width - sum(widths[:k])
+            more = total - k
+            if not more:
+                if room >= 0:
+                    return k, ""
+                continue
+            for summary in (f"+{more} more (ctrl+p)", f"+{more} more"):
+                if cell_len(summary) <= room:
+                    return k, summary
+        return 0, ""
+
+    @property
+    def shown_chips(self) -> int:
+        """The number of chips on screen at the bar's width now."""
+        return self.fit(self.content_region.width)[0]
 
     @property
     def chip_texts(self) -> list[str]:
-        """``1 Lavrov 18`` for every chip."""
-        return [
-            f"{n} {label} {self.doc.speakers[s].quote_count}"
-            for n, (s, label) in enumerate(zip(self.chip_speakers, self.labels), 1)
-        ]
+        """``1 Lavrov 18`` for every chip on screen."""
+        return [self._chip_text(n, s) for n, s in enumerate(self.chip_speakers[: self.shown_chips], 1)]
 
     def render(self) -> Text:
         line = Text(no_wrap=True, overflow="crop", end="")
@@ -83,9 +156,11 @@ class SpeakerBar(Widget):
         if not self.chip_speakers:
             line.append("No attributed quotations", style=self.get_component_rich_style("speaker-bar--label"))
             return line
+        shown, summary = self.fit(self.content_region.width)
         chip_style = self.get_component_rich_style("speaker-bar--chip")
         selected_style = self.get_component_rich_style("speaker-bar--selected", partial=True)
-        for n, (spk, label) in enumerate(zip(self.chip_speakers, self.labels), 1):
+        for n, spk in enumerate(self.chip_speakers[:shown], 1):
+            label = self.labels[spk]
             start = line.cell_len
             colour = _colour(self.colours.get(spk, ""))
             if spk in self.selected:  # the whole chip in the speaker's colour
@@ -97,9 +172,8 @@ class SpeakerBar(Widget):
                 line.append(f" {self.doc.speakers[spk].quote_count} ", style=chip_style)
             self.chip_spans.append((start, line.cell_len))
             line.append(" ")
-        more = len(self.doc.speakers) - len(self.chip_speakers)
-        if more > 0:
-            line.append(f"+{more} more (ctrl+p)", style=self.get_component_rich_style("speaker-bar--label"))
+        if summary:
+            line.append(summary, style=self.get_component_rich_style("speaker-bar--label"))
         return line
 
     def on_click(self, event: events.Click) -> None:
@@ -112,7 +186,11 @@ class SpeakerBar(Widget):
                 return
 
     def speaker_for_number(self, number: int) -> int | None:
-        return self.chip_speakers[number - 1] if 1 <= number <= len(self.chip_speakers) else None
+        """The speaker of chip ``number``, if that chip is on screen."""
+        return self.chip_speakers[number - 1] if 1 <= number <= self.shown_chips else None
+
+    def on_resize(self) -> None:
+        self.refresh()
 
     def show_selection(self, selected: frozenset[int]) -> None:
         self.selected = selected
