@@ -23,6 +23,7 @@ from reader.lexicon import (
     FINITE_VERBS,
     OFFICE_TITLES,
     ORGANISATION_WORDS,
+    PERSON_NOUNS,
     REPORTING_VERBS,
 )
 from reader.model import PERSON
@@ -151,6 +152,17 @@ def _bare(word: str) -> str:
     return w[:-2] if w.endswith(("'s", "’s")) else w
 
 
+def _described(text: str, end: int) -> bool:
+    """Whether a name is followed by an apposition that describes a person ("Rui Damasceno, the
+    city's finance chief,"): a title, a noun for a person, or a noun for what someone does."""
+    a = _APPOSITION.match(text, end, min(len(text), end + 80))
+    if not a:
+        return False
+    head = a.group("head").lower()
+    return (head in OFFICE_TITLES or head in PERSON_NOUNS
+            or head.endswith(("er", "or", "ist", "ian", "ant", "ent")) and head not in ("order", "letter", "matter"))
+
+
 def _could_be_first_name(word: str) -> bool:
     """A capitalised word before a surname that may be a first name (not "Presently", "Having")."""
     low = word.lower()
@@ -230,8 +242,13 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
             e += 1
         if 0 < k < e and _could_be_first_name(_bare(words[k - 1][1])) and not lowercase(_bare(words[k - 1][1])) and (
                 _bare(words[k][1]) in known_words
-                or _REPORTS.match(text, words[e - 1][0] + len(words[e - 1][1]), words[e - 1][0] + 120)):
+                or _REPORTS.match(text, words[e - 1][0] + len(words[e - 1][1]), words[e - 1][0] + 120)
+                or _ACTS.match(text, words[e - 1][0] + len(words[e - 1][1]), words[e - 1][0] + 120)):
             k -= 1  # "Rui Damasceno", "Leila Haddad said": the word before a surname is a first name
+        if k == len(words) == 2 and opens and all(
+                _could_be_first_name(_bare(w)) and not lowercase(_bare(w)) for _, w in words) and (
+                _ACTS.match(text, words[1][0] + len(words[1][1]), words[1][0] + 120)):
+            k, e = 0, 2  # "Rui Damasceno, the city's finance chief, rejected": a name that acts
         run_words, words = words, words[k:e]
         if not words:
             continue
@@ -250,7 +267,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
         # Whoever is said to speak is a person: "Rui Damasceno said tenders would be issued".
         speaks = bool(_REPORTS.match(text, end, min(len(text), end + 120)))
         if not (titled or speaks or last in known_words
-                or len(words) >= 2 and (first in MALE_NAMES or first in FEMALE_NAMES)):
+                or len(words) >= 2 and (first in MALE_NAMES or first in FEMALE_NAMES or _described(text, end))):
             continue
         if len(words) == 1 and speaks and not titled and last not in known_words and (
                 last not in mid or _PLACE_BEFORE.search(text, max(0, pos - 12), pos)):

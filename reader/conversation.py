@@ -39,7 +39,7 @@ from reader.lexicon import (
 )
 from reader.model import MENTION, ORGANISATION
 from reader.people import People, Person, name_form, pronoun_gender
-from reader.phrases import DESCRIPTION, NAME, PRONOUN, make_name, tokens
+from reader.phrases import DESCRIPTION, GIVEN_NAMES, NAME, PRONOUN, make_name, tokens
 from reader.tags import Tag
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
@@ -225,7 +225,7 @@ class Conversation:
                 self._read_description(t, m)
             if tag.addressee is not None and tag.addressee.kind == NAME:
                 form = name_form(tag.addressee)
-                p = self.people.find(form, self.recent) if form else None
+                p = self.people.find(form, self.recent, loose=True) if form else None
                 if p is not None:
                     t.c.addressee = p.index
         if t.c.beat is not None and t.c.beat.mention.kind == NAME:
@@ -244,7 +244,9 @@ class Conversation:
             form = name_form(mention) if mention is not None else None
             if form is None:
                 continue
-            p = self.people.find(form)
+            p = self.people.find(form, loose=True)
+            if p is None and len(form.core) == 1 and form.core[0].lower() in GIVEN_NAMES and not form.honorific:
+                p = self.people.add(form, v.group(1))  # someone called by a given name is someone
             if p is not None and p.index not in t.c.vocatives:
                 if t.c is _NO_CLUES:
                     t.c = Clues()
@@ -479,6 +481,7 @@ class Conversation:
                 f = cands[person] = dict(self._person_features(k, person))
             if name:
                 f[name] = f.get(name, 0.0) + value
+        cands.pop(self.turns[k].c.addressee, None)  # the person spoken to is not the speaker
         return cands
 
     def _best(self, k: int) -> int | None:
@@ -498,6 +501,8 @@ class Conversation:
             if name:
                 extra[person] = extra.get(person, 0.0) + w.get(name, 0.0) * value
         best, best_score = None, 0.0
+        scores.pop(self.turns[k].c.addressee, None)  # the person spoken to is not the speaker
+        extra.pop(self.turns[k].c.addressee, None)
         for person, sc in scores.items():
             sc += extra.pop(person, 0.0)
             if sc > best_score:
@@ -574,6 +579,9 @@ class Conversation:
                     and t.c.tag_person != t.c.addressee:
                 # A tag that names the speaker decides: nothing around it outweighs it.
                 self.speaker[k] = t.c.tag_person
+                anchored[k] = True
+            elif t.c.tag_narrator and self.narrator is not None:
+                self.speaker[k] = self.narrator.index  # "I said", "said I"
                 anchored[k] = True
         for _ in range(passes):
             self.recent = {}

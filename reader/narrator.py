@@ -24,6 +24,13 @@ _CALLED = re.compile(
 )
 
 
+def _written_lower(text: str, word: str, seen: dict[str, bool]) -> bool:
+    low = word.lower()
+    if low not in seen:
+        seen[low] = re.search(rf"(?<![\w’'\-]){re.escape(low)}(?![\w’'\-])", text) is not None
+    return seen[low]
+
+
 def find_narrator(text: str, spans, tags, cast: Cast, names: set[str] = frozenset()) -> Person | None:
     """The narrator as a person of the cast, or None when the narrative is not told in the
     first person."""
@@ -33,6 +40,7 @@ def find_narrator(text: str, spans, tags, cast: Cast, names: set[str] = frozense
         return None
     # What others call the narrator: a name addressed in the quotation right after the narrator's.
     called: Counter[str] = Counter()
+    seen: dict[str, bool] = {}
     for i in mine:
         j = i + 1
         while j < len(spans) and spans[j].paragraph == spans[i].paragraph:
@@ -46,8 +54,9 @@ def find_narrator(text: str, spans, tags, cast: Cast, names: set[str] = frozense
             words = name.split()
             if any(w.lower().rstrip(".") in NOT_NAMES and w.lower().rstrip(".") not in HONORIFICS for w in words):
                 continue
-            if not all(w.rstrip(".") in names or w.lower().rstrip(".") in HONORIFICS for w in words):
-                continue
+            if any(_written_lower(text, w, seen) for w in words if w.lower().rstrip(".") not in HONORIFICS):
+                continue  # "Zero!", "Courage!": words, not names
+
             called[name] += 1
     name = None
     if called:

@@ -225,9 +225,12 @@ class People:
             return False
         return True
 
-    def find(self, form: NameForm, recent: dict[int, int] | None = None, extend: bool = True) -> Person | None:
+    def find(self, form: NameForm, recent: dict[int, int] | None = None, extend: bool = True,
+             loose: bool = False) -> Person | None:
         """The person already known by this name, or None. ``extend``: a full name may find a
-        person known so far by a part of it."""
+        person known so far by a part of it; ``loose``: a first name finds the one person whose
+        first name it is even when their full name was written only in passing (to look up who
+        is spoken to, not to merge two names)."""
         if form.the and len(form.core) == 1:
             return self._find_titled(form.core[0].lower(), form.gender)
         core = form.core
@@ -241,7 +244,7 @@ class People:
             # Gradgrind" and "Tom Gradgrind") is the head of that family, not one of the others;
             # a surname only one person has is that person ("Mr. Sikes" is Bill Sikes).
             family = [i for i in self._by_word.get(core[0], ()) if any(
-                len(c) >= 2 and c[-1] == core[0] for c in self.persons[i].cores)]
+                c[-1] == core[0] for c in self.persons[i].cores)]
             if len(family) > 1:
                 return None
         if len(core) == 1 and not form.honorific and exact:
@@ -287,7 +290,7 @@ class People:
             if len(firsts) == 1:
                 # A first name is that person's only when the full name is more than a passing
                 # mention ("Tom" is not "Tom Thumb", named once in a simile).
-                return firsts[0] if firsts[0].speaks or firsts[0].count >= 3 else None
+                return firsts[0] if loose or firsts[0].speaks or firsts[0].count >= 3 else None
             if form.honorific:
                 h = form.honorific.lower().rstrip(".")
                 found = [p for p in found if not (p.honorific.lower().rstrip(".") == h and any(

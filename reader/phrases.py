@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from reader.lexicon import (
     AUXILIARIES,
+    FINITE_VERBS,
     FEMALE_NAMES,
     MALE_NAMES,
     CALENDAR_WORDS,
@@ -88,7 +89,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     for m in _TOKEN.finditer(text, start, end):
         w = m.group()
         if len(w) > 1 and w[-1] == "." and not (
-            w[:-1].lower() in KEEPS_STOP or len(w) == 2 and w[0].isupper()
+            w[:-1].lower() in KEEPS_STOP or len(w) == 2 and w[0].isupper() and w[0] != "I"
         ):
             s, e = m.span()
             out.append(token(w[:-1], s, e - 1))
@@ -231,13 +232,14 @@ def _noun_like(tok: Token) -> bool:
                 or low in SUBJECT_PRONOUNS)
 
 
-def _trim(run: list[Token], names, strict: bool = False) -> list[Token]:
+def _trim(run: list[Token], names, strict: bool = False, acts: bool = False) -> list[Token]:
     """Drop the capitalised words that open a run but are not names: a sentence's first word
     ("Presently Helen", "Certainly Margaret"), known from the words the text capitalises only
-    where sentences begin. ``strict``: a lone such word is no name either ("Among the crowd")."""
+    where sentences begin. ``strict``: a lone such word is no name either ("Among the crowd"),
+    unless a verb follows it (``acts``: "Dallas staggered")."""
     if names is None:
         return run
-    if strict and len(run) == 1 and run[0].is_cap and not _title_word(run[0]) \
+    if strict and len(run) == 1 and run[0].is_cap and not _title_word(run[0]) and not acts \
             and run[0].text.rstrip(".").removesuffix("'s").removesuffix("’s") not in names:
         return []
     k = 0
@@ -288,7 +290,8 @@ def np_after(toks: list[Token], i: int, text: str, after_verb: bool = False, nam
                 j = n
                 continue
         break
-    run = _trim(run, names, strict)
+    acts = j < len(toks) and toks[j].is_word and (toks[j].low in FINITE_VERBS or toks[j].low.endswith("ed"))
+    run = _trim(run, names, strict, acts)
     if run and run[-1].low not in _PARTICLES and any(w.is_cap for w in run) and not run[-1].possessive:
         # Lower-case words after a name: a title before another name ("Judicial Watch president
         # Tom Fitton", "Concord resident Whit Symms"), or the head of a description ("the White

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from reader.lexicon import (
     ADDRESS_VERBS,
+    DETERMINERS,
     AUXILIARIES,
     NON_PERSON_NOUNS,
     PARTICLE_ONLY,
@@ -150,6 +151,10 @@ def _subject_before_verb(toks: list[Token], v: int, text: str, names=None) -> Me
                 return m
         return None
     m = np_before(toks, j, text, names=names)
+    if m is not None:
+        k = _next_index(toks, m.start) - 1
+        if k >= 0 and toks[k].is_word and (toks[k].low in PREPOSITIONS or toks[k].low.endswith("ing")):
+            return None  # "a statement from Chelsea explaining the decision read": an object, not the subject
     return m
 
 
@@ -350,6 +355,8 @@ class TagFinder:
             n = _verb_at(toks, v, finite_only=False)
             if not n:
                 continue
+            if toks[v].low in SPEECH_VERBS_ING and v > 0 and toks[v - 1].low in DETERMINERS:
+                continue  # "in an imploring voice": an adjective, not the verb
             if not self._leads_into_quote(toks, v + n):
                 break
             low = toks[v].low
@@ -449,7 +456,7 @@ def _clause_end(text: str, a: int, b: int) -> int:
         pos = m.end()
 
 
-_ABBREVIATION_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Mme|Mlle|Rev|Gen|Col|Sen|Rep|Gov|Lt|Capt|Sgt|Prof)|\b[A-Z])$")
+_ABBREVIATION_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Mme|Mlle|Rev|Gen|Col|Sen|Rep|Gov|Lt|Capt|Sgt|Prof)|\b[A-HJ-Z])$")
 
 
 def _next_index(toks: list[Token], offset: int) -> int:
