@@ -39,7 +39,6 @@ _REPORTS = re.compile(
     r"(?:,[^,]{1,80},|,)?\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|outside|inside|across|around|to)\s+$")
-_TITLE_WORDS_BEFORE = re.compile(r"(?:[a-z][\w\-]*\s+){0,2}$")
 _APPOSITION = re.compile(
     r",\s+(?:the|a|an|his|her|its|their)\s+(?:[a-z][\w’'\-]*\s+){0,3}(?P<head>[a-z][a-z\-]{2,})(?=\s*[,;.]|\s+(?:of|at|for|in)\b)"
 )
@@ -127,6 +126,8 @@ def _runs(text: str, paragraphs, spans):
             # A sentence opens a paragraph, or follows a full stop (a line break inside a
             # hard-wrapped paragraph is not a sentence's start).
             opens = pos == para_start or bool(_SENTENCE_START.search(text, max(0, pos - 3), pos))
+            if opens and run in _NEVER_NAMES:
+                continue  # "The", "He", "But" opening a sentence: the commonest runs, never a name
             while run:
                 # "Exeter. Mr Tonkin": a full stop that is not an abbreviation's ends the run, and
                 # the words after it open a sentence.
@@ -145,6 +146,7 @@ def _runs(text: str, paragraphs, spans):
 
 
 _WORD = re.compile(r"\S+")
+_NEVER_NAMES = frozenset(w.capitalize() for w in NOT_NAMES if w not in HONORIFICS and w.isalpha())
 
 
 def _bare(word: str) -> str:
@@ -202,14 +204,24 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
 
     seen_lower: dict[str, bool] = {}
 
-    def lowercase(w: str) -> bool:
-        """Whether the text writes this word in lower case somewhere ("Like", not "Rui")."""
+    def lowercase(w: str, pos: int) -> bool:
+        """Whether the text writes this word in lower case ("Like", not "Rui"), in the 100,000
+        characters around where it stands (a bounded look, whatever the text's size)."""
         low = w.lower()
         if low not in seen_lower:
-            seen_lower[low] = re.search(rf"(?<![\w’'\-]){re.escape(low)}(?![\w’'\-])", text) is not None
+            rx = re.compile(rf"(?<![\w’'\-]){re.escape(low)}(?![\w’'\-])")
+            seen_lower[low] = rx.search(text, max(0, pos - 50_000), pos + 50_000) is not None
         return seen_lower[low]
 
+    like: dict[str, bool] = {}
+
     def name_like(w: str) -> bool:
+        answer = like.get(w)
+        if answer is None:
+            answer = like[w] = _name_like(w)
+        return answer
+
+    def _name_like(w: str) -> bool:
         b = _bare(w)
         low = b.lower()
         if b in known_words:
@@ -240,13 +252,13 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
         e = k
         while e < len(words) and name_like(words[e][1]):
             e += 1
-        if 0 < k < e and _could_be_first_name(_bare(words[k - 1][1])) and not lowercase(_bare(words[k - 1][1])) and (
+        if 0 < k < e and _could_be_first_name(_bare(words[k - 1][1])) and not lowercase(_bare(words[k - 1][1]), words[k - 1][0]) and (
                 _bare(words[k][1]) in known_words
                 or _REPORTS.match(text, words[e - 1][0] + len(words[e - 1][1]), words[e - 1][0] + 120)
                 or _ACTS.match(text, words[e - 1][0] + len(words[e - 1][1]), words[e - 1][0] + 120)):
             k -= 1  # "Rui Damasceno", "Leila Haddad said": the word before a surname is a first name
         if k == len(words) == 2 and opens and all(
-                _could_be_first_name(_bare(w)) and not lowercase(_bare(w)) for _, w in words) and (
+                _could_be_first_name(_bare(w)) and not lowercase(_bare(w), p) for p, w in words) and (
                 _ACTS.match(text, words[1][0] + len(words[1][1]), words[1][0] + 120)):
             k, e = 0, 2  # "Rui Damasceno, the city's finance chief, rejected": a name that acts
         run_words, words = words, words[k:e]
@@ -285,9 +297,10 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
         subject = opens and k == 0 or speaks or bool(_ACTS.match(text, end, min(len(text), end + 100)))
         found.append((pos, end, subject, mention_text, form, titled or speaks or len(form.core) >= 2))
         # Titles written before the name in lower case: "Council leader Daniel Whitcombe".
-        for w in _TITLE_WORDS_BEFORE.search(text, max(0, pos - 40), pos).group().split():
-            if w.lower() in OFFICE_TITLES:
-                titles_after.setdefault(len(found) - 1, w.lower())
+        if pos and text[pos - 1] == " ":
+            for w in text[max(0, pos - 40) : pos].split()[-2:]:
+                if w.islower() and w in OFFICE_TITLES:
+                    titles_after.setdefault(len(found) - 1, w)
         # "Mr. Sowerberry, the undertaker,": the apposition is a title the person bears.
         a = _APPOSITION.match(text, end, min(len(text), end + 80))
         if a:

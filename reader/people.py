@@ -85,18 +85,29 @@ class Person:
         return full[0][-1] if full else None
 
 
-@dataclass(frozen=True)
 class NameForm:
-    """A name as written: its words without titles, its honorific, its other titles."""
+    """A name as written: its words without titles, its honorific, its other titles, and the
+    gender those give (worked out once)."""
 
-    core: tuple[str, ...]
-    honorific: str  # "Mr.", "" when none
-    titles: tuple[str, ...]
-    the: bool  # "the Baron": a title used as a name
-    organisation: bool
+    __slots__ = ("core", "honorific", "titles", "the", "organisation", "gender", "_key")
 
-    @property
-    def gender(self) -> str | None:
+    def __init__(self, core: tuple[str, ...], honorific: str, titles: tuple[str, ...], the: bool,
+                 organisation: bool) -> None:
+        self.core = core
+        self.honorific = honorific  # "Mr.", "" when none
+        self.titles = titles
+        self.the = the  # "the Baron": a title used as a name
+        self.organisation = organisation
+        self.gender = self._gender()
+        self._key = (core, honorific, titles, the, organisation)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, NameForm) and self._key == other._key
+
+    def __hash__(self) -> int:
+        return hash(self._key)
+
+    def _gender(self) -> str | None:
         h = self.honorific.lower().rstrip(".")
         if h in HONORIFICS and HONORIFICS[h]:
             return HONORIFICS[h]
@@ -147,10 +158,14 @@ class People:
         self._by_word: dict[str, list[int]] = {}
         self._titled: dict[str, list[int]] = {}
         self._distinguished: set[tuple[str, str]] = set()  # (honorific, surname)
+        # What find() answered, until a person, a name or a gender is added (not for answers
+        # that depend on who was named last).
+        self._found: dict[tuple, Person | None] = {}
 
     # -- building -------------------------------------------------------------------
 
     def _new(self, form: NameForm) -> Person:
+        self._found.clear()
         p = Person(len(self.persons))
         p.kind = ORGANISATION if form.organisation else PERSON
         self.persons.append(p)
@@ -170,6 +185,7 @@ class People:
     def _add_core(self, p: Person, core: tuple[str, ...]) -> None:
         if core in p.cores:
             return
+        self._found.clear()
         p.cores.append(core)
         self._by_core.setdefault(core, []).append(p.index)
         for w in core:
@@ -186,6 +202,7 @@ class People:
 
     def note_first_name_after_honorific(self, form: NameForm) -> None:
         """"Mr. John Knightley": the text tells this man from the "Mr. Knightley" of his family."""
+        self._found.clear()
         self._distinguished.add((form.honorific.lower().rstrip("."), form.core[-1]))
 
     def add(self, form: NameForm, written: str = "", extend: bool = True) -> Person:
@@ -200,8 +217,10 @@ class People:
             self._add_core(p, form.core)
             if form.gender and not p.gender:
                 p.gender = form.gender
+                self._found.clear()
             if form.honorific and not p.honorific and len(form.core) == 1:
                 p.honorific = form.honorific
+                self._found.clear()
         for t in form.titles:
             if t in OFFICE_TITLES or t in HONORIFICS:
                 self.learn_title(p, t)
@@ -227,6 +246,16 @@ class People:
 
     def find(self, form: NameForm, recent: dict[int, int] | None = None, extend: bool = True,
              loose: bool = False) -> Person | None:
+        if recent:
+            return self._find(form, recent, extend, loose)
+        key = (form, extend, loose)
+        if key in self._found:
+            return self._found[key]
+        p = self._found[key] = self._find(form, None, extend, loose)
+        return p
+
+    def _find(self, form: NameForm, recent: dict[int, int] | None = None, extend: bool = True,
+              loose: bool = False) -> Person | None:
         """The person already known by this name, or None. ``extend``: a full name may find a
         person known so far by a part of it; ``loose``: a first name finds the one person whose
         first name it is even when their full name was written only in passing (to look up who
@@ -317,6 +346,7 @@ class People:
         p.gender = "m" if head in PERSON_NOUNS_MALE else "f" if head in PERSON_NOUNS_FEMALE else None
         p.add_mention(p.display)
         self.persons.append(p)
+        self._found.clear()
         return p
 
     def titled(self, title: str) -> list[int]:
