@@ -35,17 +35,27 @@ _RUN = re.compile(
     r"(?<![\w’'\-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?![\w’'\-])\.?"
     r"(?:[ \t]+(?:(?:de|da|di|del|van|von|der|le|la|du|of|for|of[ \t]+the|on)[ \t]+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?![\w’'\-])\.?)*"
 )
-_REPORTS = re.compile(
-    r"(?:,[^,]{1,80},|,)?\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b"
-)
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|outside|inside|across|around|to)\s+$")
 _APPOSITION = re.compile(
     r",\s+(?:the|a|an|his|her|its|their)\s+(?:[a-z][\w’'\-]*\s+){0,3}(?P<head>[a-z][a-z\-]{2,})(?=\s*[,;.]|\s+(?:of|at|for|in)\b)"
 )
-# A finite verb after a name (past an apposition or an adverb): the name is its clause's subject.
-_ACTS = re.compile(
-    r"(?:,[^,]{1,80},)?\s+(?:\w+ly\s+)?(?:[a-z]+ed|" + "|".join(sorted(FINITE_VERBS, key=len, reverse=True)) + r")\b"
-)
+# What follows a name, in one look: an apposition ("Rui Damasceno, the city's finance chief,"),
+# a comma alone, an adverb, and the next word, which tells whether the name reports speech
+# or acts (is its clause's subject).
+_NEXT_WORD = re.compile(r"(?P<apposition>,[^,]{1,80},|,)?\s+(?:\w+ly\s+)?(?P<w>[a-z]+)\b")
+
+
+def _next_verb(text: str, end: int) -> tuple[bool, bool]:
+    """(reports speech, acts) for the words after a name ending at ``end``."""
+    m = _NEXT_WORD.match(text, end, end + 120)
+    if m is None:
+        return False, False
+    w = m.group("w")
+    reports = w in REPORTING_VERBS
+    acts = m.group("apposition") != "," and (reports or w in FINITE_VERBS or w.endswith("ed"))
+    return reports, acts
+
+
 _PRONOUN_AFTER = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.I)
 _SENTENCE_START = re.compile(r"(?:[.!?;:][\"'”’)]*\s+|[\"“‘]\s*)$")
 
@@ -236,11 +246,20 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
     parse_cache: dict[str, tuple] = {}
     titles_after: dict[int, str] = {}
     full_count: Counter[tuple[str, ...]] = Counter()
+    shape: dict[tuple[str, ...], tuple[int, int, bool]] = {}  # a run's words -> (k, e, organisation)
     for words, opens in runs:
-        k = 0
-        while k < len(words) and not name_like(words[k][1]):
-            k += 1
-        if any(_bare(w).lower() in ORGANISATION_WORDS for _, w in words[k:]):
+        key = tuple(w for _, w in words)
+        known = shape.get(key)
+        if known is None:
+            k = 0
+            while k < len(words) and not name_like(words[k][1]):
+                k += 1
+            e = k
+            while e < len(words) and name_like(words[e][1]):
+                e += 1
+            known = shape[key] = (k, e, any(_bare(w).lower() in ORGANISATION_WORDS for w in key[k:]))
+        k, e, organisation = known
+        if organisation:
             # An organisation keeps all its words but an article: "the Ministry of Infrastructure",
             # "The Three Counties Growers’ Association".
             k = 1 if words[0][1] in ("The", "A", "An") and len(words) > 1 else 0
@@ -249,17 +268,13 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
             if form is not None and form.organisation:
                 found.append((words[k][0], mention.end, opens and k == 0, mention.text, form, True))
             continue
-        e = k
-        while e < len(words) and name_like(words[e][1]):
-            e += 1
-        if 0 < k < e and _could_be_first_name(_bare(words[k - 1][1])) and not lowercase(_bare(words[k - 1][1]), words[k - 1][0]) and (
-                _bare(words[k][1]) in known_words
-                or _REPORTS.match(text, words[e - 1][0] + len(words[e - 1][1]), words[e - 1][0] + 120)
-                or _ACTS.match(text, words[e - 1][0] + len(words[e - 1][1]), words[e - 1][0] + 120)):
+        if 0 < k < e and _could_be_first_name(_bare(words[k - 1][1])) \
+                and not lowercase(_bare(words[k - 1][1]), words[k - 1][0]) and (
+                _bare(words[k][1]) in known_words or any(_next_verb(text, words[e - 1][0] + len(words[e - 1][1])))):
             k -= 1  # "Rui Damasceno", "Leila Haddad said": the word before a surname is a first name
         if k == len(words) == 2 and opens and all(
                 _could_be_first_name(_bare(w)) and not lowercase(_bare(w), p) for p, w in words) and (
-                _ACTS.match(text, words[1][0] + len(words[1][1]), words[1][0] + 120)):
+                _next_verb(text, words[1][0] + len(words[1][1]))[1]):
             k, e = 0, 2  # "Rui Damasceno, the city's finance chief, rejected": a name that acts
         run_words, words = words, words[k:e]
         if not words:
@@ -277,7 +292,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
         last = _bare(words[-1][1])
         end = words[-1][0] + len(words[-1][1])
         # Whoever is said to speak is a person: "Rui Damasceno said tenders would be issued".
-        speaks = bool(_REPORTS.match(text, end, min(len(text), end + 120)))
+        speaks, acts = _next_verb(text, end)
         if not (titled or speaks or last in known_words
                 or len(words) >= 2 and (first in MALE_NAMES or first in FEMALE_NAMES or _described(text, end))):
             continue
@@ -294,7 +309,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
         if form is None:
             continue
         # The subject of its sentence: a name that opens it, or one that reports speech.
-        subject = opens and k == 0 or speaks or bool(_ACTS.match(text, end, min(len(text), end + 100)))
+        subject = opens and k == 0 or speaks or acts
         found.append((pos, end, subject, mention_text, form, titled or speaks or len(form.core) >= 2))
         # Titles written before the name in lower case: "Council leader Daniel Whitcombe".
         if pos and text[pos - 1] == " ":
@@ -302,7 +317,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
                 if w.islower() and w in OFFICE_TITLES:
                     titles_after.setdefault(len(found) - 1, w)
         # "Mr. Sowerberry, the undertaker,": the apposition is a title the person bears.
-        a = _APPOSITION.match(text, end, min(len(text), end + 80))
+        a = _APPOSITION.match(text, end, min(len(text), end + 80)) if text[end : end + 1] == "," else None
         if a:
             titles_after[len(found) - 1] = a.group("head").lower()
         if len(form.core) >= 2:

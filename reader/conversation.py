@@ -493,22 +493,22 @@ class Conversation:
             # hundred thousand quotations must not keep a dictionary for each.
             packed = self._static_scores[k] = tuple(
                 x for p, f in self._static(k).items() for x in (p, self.score(f)))
-        scores = {packed[n]: packed[n + 1] for n in range(0, len(packed), 2)}
+        statics = packed[0::2]
         extra: dict[int, float] = {}
         for person, name, value in self._dynamic(k):
-            if person not in scores and person not in extra:
+            if person not in extra and person not in statics:
                 extra[person] = self.score(self._person_features(k, person))
             if name:
                 extra[person] = extra.get(person, 0.0) + w.get(name, 0.0) * value
+        addressee = self.turns[k].c.addressee  # the person spoken to is not the speaker
         best, best_score = None, 0.0
-        scores.pop(self.turns[k].c.addressee, None)  # the person spoken to is not the speaker
-        extra.pop(self.turns[k].c.addressee, None)
-        for person, sc in scores.items():
-            sc += extra.pop(person, 0.0)
-            if sc > best_score:
+        for n in range(0, len(packed), 2):
+            person = packed[n]
+            sc = packed[n + 1] + extra.pop(person, 0.0)
+            if sc > best_score and person != addressee:
                 best, best_score = person, sc
         for person, sc in extra.items():
-            if sc > best_score:
+            if sc > best_score and person != addressee:
                 best, best_score = person, sc
         return best
 

@@ -383,6 +383,8 @@ class TagFinder:
         s0 = breaks[-1] if breaks else a
         if not text[s0:b].strip() and len(breaks) >= 1:
             return None
+        if SPEECH_VERBS.isdisjoint(_LOWER_WORDS.findall(text, s0, b)):
+            return None  # no speech verb in the sentence: nothing to read
         toks = tokens(text, s0, b)
         # Drop the marks that close the window: the quotation's own opening mark is outside it.
         while toks and toks[-1].text in ('"', "“", "‘", "'", "«", "(", "["):
@@ -499,6 +501,7 @@ def _clause_end(text: str, a: int, b: int) -> int:
 _ABBREVIATION_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Mme|Mlle|Rev|Gen|Col|Sen|Rep|Gov|Lt|Capt|Sgt|Prof)|\b[A-HJ-Z])$")
 
 
+_LOWER_WORDS = re.compile(r"[a-z]+")
 # "said he," / "he said." / "said Anna Pávlovna;" / "replied the prince, not ..." / "he added
 # with ...": a speech verb and its speaker, then a stop or one more word.
 _CAPWORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?"
