@@ -21,6 +21,7 @@ from reader.lexicon import (
     MALE_NAMES,
     NOT_NAMES,
     FINITE_VERBS,
+    GENERIC_PERSON_NOUNS,
     OFFICE_TITLES,
     ORGANISATION_WORDS,
     PERSON_NOUNS,
@@ -318,7 +319,8 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
                     titles_after.setdefault(len(found) - 1, w)
         # "Mr. Sowerberry, the undertaker,": the apposition is a title the person bears.
         a = _APPOSITION.match(text, end, min(len(text), end + 80)) if text[end : end + 1] == "," else None
-        if a:
+        if a and a.group("head").lower() not in GENERIC_PERSON_NOUNS:
+            # (not "Mr. Brownlow, the old gentleman,": a kind of person is no title)
             titles_after[len(found) - 1] = a.group("head").lower()
         if len(form.core) >= 2:
             full_count[form.core] += 1

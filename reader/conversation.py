@@ -90,6 +90,7 @@ _FICTION = {
     "tag_it_organisation": 3.0,
     "tag_it_person": -2.0,
     "relation_family": 2.0,
+    "tag_title_spoken": 2.0,
 }
 DEFAULT_WEIGHTS = {
     "fiction": _FICTION,
@@ -305,8 +306,8 @@ class Conversation:
             return
         if self.fiction and head in GENERIC_PERSON_NOUNS:
             return  # "the girl", "the old gentleman": someone in the scene
-        if not self.fiction and first not in INDEFINITES and self.people.titled(head):
-            return  # "the minister": in news, the minister named before
+        if first not in INDEFINITES and self.people.titled(head):
+            return  # "the minister", "the undertaker": someone the text gave that title
         key = " ".join(m.text.lower().split())
         known = self._descriptions.get(key)
         if known is not None and m.start - known[0] < 20_000:
@@ -466,9 +467,11 @@ class Conversation:
         if t.c.tag_other and back:
             out.append((back[0][0], "tag_other_last", 1.0))
         if t.c.desc_head is not None:
-            titled = self._titled(t)
-            if titled is not None and titled != t.c.tag_person:
-                kind = "tag_title_described" if self.people.persons[titled].described else "tag_title"
+            found = self._titled(t)
+            if found is not None and found[0] != t.c.tag_person:
+                titled, kind = found
+                if self.people.persons[titled].described:
+                    kind = "tag_title_described"
                 out.append((titled, kind, 1.0))
         return out
 
@@ -512,7 +515,7 @@ class Conversation:
                 best, best_score = person, sc
         return best
 
-    def _titled(self, t: Turn, reach: int = 20_000) -> int | None:
+    def _titled(self, t: Turn, reach: int = 20_000) -> tuple[int, str] | None:
         """The person nearest before a description who bears its head as a title: one the text
         gave it ("Mr. Sowerberry, the undertaker"), or one who spoke as it before."""
         head = t.c.desc_head
@@ -520,13 +523,19 @@ class Conversation:
         learned = self.learned.get(head, {})
         if not static and not learned:
             return None
+        if static:
+            # A title the text gave someone outweighs one a quotation was taken to give.
+            for _pos, idx, _subject in self.cast.before(t.start, t.start - reach):
+                if idx in static:
+                    return idx, "tag_title"
+        spoken = "tag_title" if head not in GENERIC_PERSON_NOUNS else "tag_title_spoken"
         for _pos, idx, _subject in self.cast.before(t.start, t.start - reach):
-            if idx in learned or idx in static:
-                return idx
+            if idx in learned:
+                return idx, spoken
         before = [(pos, idx) for idx, pos in learned.items() if pos < t.start]
         if before:
-            return max(before)[1]
-        return static[-1] if len(static) == 1 else None
+            return max(before)[1], spoken
+        return (static[-1], "tag_title") if len(static) == 1 else None
 
     def _previous_turns(self, k: int, limit: int = 3) -> list[tuple[int, int]]:
         """(speaker, paragraph) of the nearest earlier turns in other paragraphs, one per

@@ -328,7 +328,8 @@ def np_after(toks: list[Token], i: int, text: str, after_verb: bool = False, nam
             if not tok.is_word or tok.low in TAG_ENDERS and tok.low not in ("old", "young") \
                     or tok.low in PREPOSITIONS or tok.low.endswith("ly") and len(words) >= 2 \
                     or tok.low in _TRAILING_ADVERBS and len(words) >= 2 \
-                    or tok.low in SPEECH_VERBS or tok.low in AUXILIARIES and len(words) >= 2:
+                    or tok.low in SPEECH_VERBS or tok.low in AUXILIARIES and len(words) >= 2 \
+                    or tok.low in FINITE_VERBS and len(words) >= 2:
                 break
             words.append(tok)
             j += 1

@@ -57,7 +57,10 @@ def attribute_speakers(text: str, paragraphs, spans, fiction: bool = False):
         a = Attribution(spk, tag.cue if tag else None, tag is not None and tag.mention.kind == "name")
         if tag is not None:
             a.mention, a.mention_start, a.mention_end = tag.mention.text, tag.mention.start, tag.mention.end
-            cast.people.persons[spk].add_mention(tag.mention.text)  # the names they went by
+            written = tag.mention.text
+            if tag.mention.kind == "pronoun" and written != "I":
+                written = written.lower()  # "It said": the pronoun, not its capital
+            cast.people.persons[spk].add_mention(written)  # the names they went by
         out[turn.index] = a
     for i, spk in transcript.items():
         out[i] = Attribution(spk, f"{spans[i].label}:", True)

@@ -476,10 +476,24 @@ class TagFinder:
         if tag is None:
             w = self._intro_window(i)
             if w is not None:
-                tag = self.before(i, w, INTRO)
+                tag = self.before(i, w, INTRO) or self._colon_intro(w)
         if tag is None:
             tag = self.according(i)
         return tag
+
+    def _colon_intro(self, window: tuple[int, int]) -> Tag | None:
+        """A paragraph that ends with a colon introduces what follows, whoever its sentence is
+        about ("…, the city's finance chief set out how the money would be raised:")."""
+        a, b = window
+        text = self.text
+        if not text[a:b].rstrip().endswith(":"):
+            return None
+        breaks = sentence_breaks(text, a, b)
+        toks = tokens(text, breaks[-1] if breaks else a, b)
+        m = _clause_subject(toks, 0, len(toks), text, self.names)
+        if m is None or not _plausible(m):
+            return None
+        return Tag(m, ":", INTRO)
 
 
 _CLAUSE_STOP = re.compile(r"[!?;\"“”]|\.(?=\s|$)")
