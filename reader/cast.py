@@ -22,21 +22,25 @@ from reader.lexicon import (
     NOT_NAMES,
     FINITE_VERBS,
     GENERIC_PERSON_NOUNS,
+    NAME_ABBREVIATIONS,
     OFFICE_TITLES,
     ORGANISATION_WORDS,
     PERSON_NOUNS,
+    PLACE_PREPOSITIONS,
     REPORTING_VERBS,
+    RUN_JOINERS,
 )
 from reader.model import PERSON
 from reader.people import People, Person, name_form
-from reader.phrases import KEEPS_STOP, NAME, make_name, tokens
+from reader.phrases import NAME, make_name, tokens
 
 # A run of capitalised words, whole words only (inside a long token nothing is tried again).
 _RUN = re.compile(
     r"(?<![\w’'\-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?![\w’'\-])\.?"
-    r"(?:[ \t]+(?:(?:de|da|di|del|van|von|der|le|la|du|of|for|of[ \t]+the|on)[ \t]+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?![\w’'\-])\.?)*"
+    r"(?:[ \t]+(?:(?:" + "|".join(j.replace(" ", r"[ \t]+") for j in RUN_JOINERS) + r")[ \t]+)?"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?![\w’'\-])\.?)*"
 )
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|outside|inside|across|around|to)\s+$")
+_PLACE_BEFORE = re.compile(r"\b(?:" + "|".join(PLACE_PREPOSITIONS) + r")\s+$")
 _APPOSITION = re.compile(
     r",\s+(?:the|a|an|his|her|its|their)\s+(?:[a-z][\w’'\-]*\s+){0,3}(?P<head>[a-z][a-z\-]{2,})(?=\s*[,;.]|\s+(?:of|at|for|in)\b)"
 )
@@ -98,7 +102,7 @@ def _ends_sentence(run: str) -> int | None:
     """Where a run of capitalised words is cut by a full stop that is not an abbreviation's."""
     for m in _STOPPED.finditer(run):
         w = m.group(1)
-        if not (w.lower() in KEEPS_STOP or len(w) == 1):
+        if not (w.lower() in NAME_ABBREVIATIONS or len(w) == 1):
             return m.end(1)
     return None
 

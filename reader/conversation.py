@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.cast import Cast
@@ -36,10 +36,11 @@ from reader.lexicon import (
     PERSON_NOUNS_FEMALE,
     PERSON_NOUNS_MALE,
     RELATION_NOUNS,
+    VOCATIVE_TITLES,
 )
 from reader.model import MENTION, ORGANISATION
 from reader.people import People, Person, name_form, pronoun_gender
-from reader.phrases import DESCRIPTION, GIVEN_NAMES, NAME, PRONOUN, make_name, tokens
+from reader.phrases import GIVEN_NAMES, NAME, PRONOUN, make_name, tokens
 from reader.tags import Tag
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
@@ -111,8 +112,7 @@ def load_weights() -> dict[str, dict[str, float]]:
 
 _VOCATIVE = re.compile(
     r"(?:^|[,!?;:—]\s*|\b(?:dear|my dear|O|Oh|oh|Ah|ah)\s+)"
-    r"((?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Master|Madam|Madame|Monsieur|Mademoiselle|Aunt|Uncle|Cousin|"
-    r"Colonel|Captain|Major|General|Professor|Doctor|Prince|Princess|Count|Countess)\.?\s+)?"
+    r"((?:(?:" + "|".join(VOCATIVE_TITLES) + r")\.?\s+)?"
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž’'\-]+)(?=\s*[,!?.;:—]|\s*$)"
 )
 

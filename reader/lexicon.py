@@ -466,3 +466,61 @@ VERB_LEMMA = {
     form: lemma for lemma in sorted(_SPEECH_LEMMAS) for form in _forms_of(lemma, _IRREGULAR.get(lemma))
 }
 PARTICLE_ONLY = frozenset(SPEECH_PARTICLES) - SPEECH_VERB_LEMMAS
+
+
+# ---------------------------------------------------------------------------------------
+# Abbreviations, particles and the small words of tags
+
+
+# Abbreviations whose full stop belongs to the word ("Mr.", "Gen."): no sentence ends there.
+ABBREVIATIONS = frozenset(
+    "Mr Ms Dr St Jr Sr Lt Gen Col Sen Rep Gov Mrs Rev Maj Capt Sgt Adm Prof Mme Mlle Vt No Mt Ft Del Cmdr "
+    "Supt Det Pres Atty Insp Inc Co Corp Ltd Bros Ave Blvd Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec Ala "
+    "Ariz Ark Calif Colo Conn Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa "
+    "Tenn Tex Va Wash Wis Wyo vs etc".split()
+)
+# The abbreviations written before a name, in lower case: a token keeps their full stop.
+NAME_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr sr lt gen col sen rep gov rev maj capt sgt adm prof mme mlle messrs mt ft det "
+    "supt insp atty pres".split()
+)
+# Particles inside a name: "van der Luyden", "de Worms".
+NAME_PARTICLES = frozenset("de da di del della van von der den la le du bin al ibn y ter ten zu".split())
+# The particles (and "of") that may join the words of a capitalised run: "Ministry of Infrastructure".
+RUN_JOINERS = ("de", "da", "di", "del", "van", "von", "der", "le", "la", "du", "of", "for", "of the", "on")
+
+# Honorifics that say how a person is addressed (written with the name, kept as part of it).
+ADDRESS_HONORIFICS = frozenset(
+    "mr mrs ms miss mister madam madame mme mlle mademoiselle monsieur sir lady lord dame master "
+    "signor signora signorina herr frau fräulein señor señora senor senora don doña dona".split()
+)
+# Titles a person may be called by in speech ("Good night, Colonel Brandon").
+VOCATIVE_TITLES = (
+    "Mr Mrs Ms Miss Dr Sir Lady Lord Master Madam Madame Monsieur Mademoiselle Aunt Uncle Cousin Colonel "
+    "Captain Major General Professor Doctor Prince Princess Count Countess".split()
+)
+
+# Adverbs that end a speaker's phrase in a tag: "said the old woman aloud".
+TRAILING_ADVERBS = frozenset("aloud again too also back low still meanwhile instead".split())
+# Possessives that own an utterance noun: "was her father's reply" names "her".
+OWNER_PRONOUNS = frozenset(("his", "her", "my"))
+# Words between a speaker and a verb phrase that reports speech: "could not help saying",
+# "was at last forced to add", "began to say", "went on to explain".
+SPEECH_HELPERS = AUXILIARIES | frozenset(
+    "not help forced obliged compelled able began begins begin started starts went continued ventured "
+    "managed tried to at last length once".split()
+)
+# Words that may follow "he said" in a tag without changing who the speaker is.
+TAG_CONTINUATIONS = frozenset(
+    "with in at again then after as without quietly softly slowly suddenly at last presently and".split()
+)
+# Prepositions before a place: "a station near Leominster, said" (the place does not speak).
+PLACE_PREPOSITIONS = ("in", "at", "near", "from", "of", "outside", "inside", "across", "around", "to")
+# Words between a speech verb and a quotation that it introduces: "said that", "told reporters".
+AFTER_SPEECH_VERB = frozenset("that to him her them me us you reporters journalists on in out".split())
+# Function words: what a possessive is not followed by ("talks' with ...").
+FUNCTION_WORDS = frozenset(
+    "with and to of in for on at from by about as that than or but is was are were be been has have had "
+    "will would could should can may might must which who whom whose when where while if because so "
+    "over under into onto after before since until during through against between among".split()
+)

@@ -13,13 +13,13 @@ import re
 from collections import Counter
 
 from reader.cast import Cast
-from reader.lexicon import HONORIFICS, NOT_NAMES
+from reader.lexicon import HONORIFICS, NOT_NAMES, VOCATIVE_TITLES
 from reader.people import NameForm, Person
 
 NARRATOR = "Narrator"
 _CALLED = re.compile(
     r"(?:^|[,!?;:—]\s*|\b(?:dear|my dear)\s+)"
-    r"((?:(?:Mr|Mrs|Miss|Dr|Sir|Monsieur|Mademoiselle|Madame)\.?\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž’'\-]+"
+    r"((?:(?:" + "|".join(VOCATIVE_TITLES) + r")\.?\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž’'\-]+"
     r"(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž’'\-]+)?)(?=\s*[,!?.;:—]|\s*$)"
 )
 

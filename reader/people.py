@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.lexicon import (
+    ADDRESS_HONORIFICS,
     FEMALE_NAMES,
     FEMALE_PRONOUNS,
     HONORIFICS,
@@ -28,11 +29,6 @@ from reader.lexicon import (
 from reader.model import ORGANISATION, PERSON
 from reader.phrases import Mention
 
-# Honorifics that say how a person is addressed (and are written with the name).
-_ADDRESS_HONORIFICS = frozenset(
-    "mr mrs ms miss mister madam madame mme mlle mademoiselle monsieur sir lady lord dame master "
-    "signor signora signorina herr frau fräulein señor señora senor senora don doña dona".split()
-)
 
 
 def _gender_of_first(word: str) -> str | None:
@@ -138,12 +134,12 @@ def name_form(m: Mention) -> NameForm | None:
     the = "the" in m.titles
     # The honorific as written, kept apart from other titles: "Mrs." of "Mrs. Rachel Lynde".
     for t in reversed(titles):
-        if t in _ADDRESS_HONORIFICS:
+        if t in ADDRESS_HONORIFICS:
             raw = re.search(rf"\b{re.escape(t)}\.?(?=\s)", m.text, re.I)
             honor = raw.group() if raw else t.capitalize()
             titles.remove(t)
             break
-    if the and not org and len(words) == 1 and words[0].lower().rstrip(".") in _ADDRESS_HONORIFICS:
+    if the and not org and len(words) == 1 and words[0].lower().rstrip(".") in ADDRESS_HONORIFICS:
         return None
     core = tuple(w[:-2] if w.endswith(("'s", "’s")) else w for w in words)
     return NameForm(core, honor, tuple(titles), the and not org, org)

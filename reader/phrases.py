@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from reader.lexicon import (
+    ABBREVIATIONS,
     AUXILIARIES,
     FINITE_VERBS,
     FEMALE_NAMES,
@@ -22,6 +23,8 @@ from reader.lexicon import (
     DESCRIPTOR_WORDS,
     DETERMINERS,
     HONORIFICS,
+    NAME_ABBREVIATIONS,
+    NAME_PARTICLES,
     NOT_NAMES,
     OFFICE_TITLES,
     ORGANISATION_WORDS,
@@ -31,6 +34,7 @@ from reader.lexicon import (
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
     TAG_ENDERS,
+    TRAILING_ADVERBS,
 )
 
 # ---------------------------------------------------------------------------------------
@@ -41,10 +45,6 @@ LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 # A word (with inner apostrophes and hyphens, and the full stop of an abbreviation or an
 # initial: "Mr.", "J."), a dash ("--", "—"), or one punctuation character.
 _TOKEN = re.compile(r"[^\W_](?:(?:[\w’']|-(?!-))*[^\W_])?(?:['’]s\b|(?<=s)['’](?!\w))?\.?|--+|[—–]|\S")
-KEEPS_STOP = frozenset(
-    "mr mrs ms dr st jr sr lt gen col sen rep gov rev maj capt sgt adm prof mme mlle messrs mt ft det "
-    "supt insp atty pres gov".split()
-)
 
 
 class Token(NamedTuple):
@@ -89,7 +89,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     for m in _TOKEN.finditer(text, start, end):
         w = m.group()
         if len(w) > 1 and w[-1] == "." and not (
-            w[:-1].lower() in KEEPS_STOP or len(w) == 2 and w[0].isupper() and w[0] != "I"
+            w[:-1].lower() in NAME_ABBREVIATIONS or len(w) == 2 and w[0].isupper() and w[0] != "I"
         ):
             s, e = m.span()
             out.append(token(w[:-1], s, e - 1))
@@ -103,12 +103,6 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 # ---------------------------------------------------------------------------------------
 # Sentence breaks
 
-_ABBREVIATIONS = frozenset(
-    "Mr Ms Dr St Jr Sr Lt Gen Col Sen Rep Gov Mrs Rev Maj Capt Sgt Adm Prof Mme Mlle Vt No Mt Ft Del Cmdr "
-    "Supt Det Pres Atty Insp Inc Co Corp Ltd Bros Ave Blvd Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec Ala "
-    "Ariz Ark Calif Colo Conn Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa "
-    "Tenn Tex Va Wash Wis Wyo vs etc".split()
-)
 _PUNCT_SPACE = re.compile(r"[.!?;][\"'”’)]*\s|\n\s*\n")
 _WORD_END = re.compile(r"[A-Za-z]+$")
 
@@ -117,7 +111,7 @@ def _real_break(text: str, m: re.Match) -> bool:
     if text[m.start()] != ".":
         return True
     w = _WORD_END.search(text, max(0, m.start() - 5), m.start())
-    return not (w and (w.group() in _ABBREVIATIONS or (len(w.group()) == 1 and w.group().isupper())))
+    return not (w and (w.group() in ABBREVIATIONS or (len(w.group()) == 1 and w.group().isupper())))
 
 
 def sentence_breaks(text: str, start: int, end: int) -> list[int]:
@@ -143,7 +137,6 @@ def first_break(text: str, start: int, end: int) -> int | None:
 NAME, PRONOUN, DESCRIPTION = "name", "pronoun", "description"
 GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 
-_PARTICLES = frozenset("de da di del della van von der den la le du bin al ibn y ter ten zu".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +194,7 @@ def make_name(toks: list[Token], text: str, trusted: bool = False) -> Mention | 
     last = k - 1
     for n in range(k, len(words) - 1):
         w = words[n]
-        if _title_word(w) or w.bare in DESCRIPTOR_WORDS or not w.is_cap and w.low not in _PARTICLES \
+        if _title_word(w) or w.bare in DESCRIPTOR_WORDS or not w.is_cap and w.low not in NAME_PARTICLES \
                 or w.bare in ("u", "s", "u.s"):
             last = n
     titles.extend(w.bare for w in words[k : last + 1])
@@ -280,10 +273,10 @@ def np_after(toks: list[Token], i: int, text: str, after_verb: bool = False, nam
             if tok.possessive:
                 break
             continue
-        if tok.low in _PARTICLES and run:
+        if tok.low in NAME_PARTICLES and run:
             # "van der Luyden", "de la Tour": particles, then the capitalised name.
             n = j
-            while n < len(toks) and toks[n].low in _PARTICLES:
+            while n < len(toks) and toks[n].low in NAME_PARTICLES:
                 n += 1
             if n < len(toks) and toks[n].is_cap and toks[n].is_word and toks[n].bare not in NOT_NAMES:
                 run.extend(toks[j:n])
@@ -292,7 +285,7 @@ def np_after(toks: list[Token], i: int, text: str, after_verb: bool = False, nam
         break
     acts = j < len(toks) and toks[j].is_word and (toks[j].low in FINITE_VERBS or toks[j].low.endswith("ed"))
     run = _trim(run, names, strict, acts)
-    if run and run[-1].low not in _PARTICLES and any(w.is_cap for w in run) and not run[-1].possessive:
+    if run and run[-1].low not in NAME_PARTICLES and any(w.is_cap for w in run) and not run[-1].possessive:
         # Lower-case words after a name: a title before another name ("Judicial Watch president
         # Tom Fitton", "Concord resident Whit Symms"), or the head of a description ("the White
         # House spokesman").
@@ -327,7 +320,7 @@ def np_after(toks: list[Token], i: int, text: str, after_verb: bool = False, nam
             tok = toks[j]
             if not tok.is_word or tok.low in TAG_ENDERS and tok.low not in ("old", "young") \
                     or tok.low in PREPOSITIONS or tok.low.endswith("ly") and len(words) >= 2 \
-                    or tok.low in _TRAILING_ADVERBS and len(words) >= 2 \
+                    or tok.low in TRAILING_ADVERBS and len(words) >= 2 \
                     or tok.low in SPEECH_VERBS or tok.low in AUXILIARIES and len(words) >= 2 \
                     or tok.low in FINITE_VERBS and len(words) >= 2:
                 break
@@ -344,7 +337,6 @@ def np_after(toks: list[Token], i: int, text: str, after_verb: bool = False, nam
     return None
 
 
-_TRAILING_ADVERBS = frozenset("aloud again too also back low still meanwhile instead".split())
 
 
 def np_before(toks: list[Token], j: int, text: str, names=None) -> Mention | None:
@@ -361,10 +353,10 @@ def np_before(toks: list[Token], j: int, text: str, names=None) -> Mention | Non
         i = j
         while i - 1 >= 0 and toks[i - 1].is_word and (
             toks[i - 1].is_cap and (not toks[i - 1].possessive or toks[i - 1].text.endswith(("s’", "s'")))
-            or toks[i - 1].low in _PARTICLES and i - 2 >= 0 and (toks[i - 2].is_cap or toks[i - 2].low in _PARTICLES)
+            or toks[i - 1].low in NAME_PARTICLES and i - 2 >= 0 and (toks[i - 2].is_cap or toks[i - 2].low in NAME_PARTICLES)
         ):
             i -= 1
-        while i < j and toks[i].low in _PARTICLES and not toks[i].is_cap:
+        while i < j and toks[i].low in NAME_PARTICLES and not toks[i].is_cap:
             i += 1  # a run does not start with "van" unless a title stands before it
         org = any(t.bare in ORGANISATION_WORDS for t in toks[i : j + 1])
         # Sentence-opening words that are never names ("And Natásha", "But Pierre"); an

@@ -14,6 +14,7 @@ import re
 from array import array
 from dataclasses import dataclass
 
+from reader.lexicon import AFTER_SPEECH_VERB, FUNCTION_WORDS
 from reader.lexicon import CORE_SPEECH_VERBS as SPEECH_VERBS
 from reader.model import MENTION, PARTIAL, SPEECH, Paragraph
 
@@ -52,7 +53,7 @@ def _speech_verb_near_end(before: str) -> bool:
     return False
 
 
-_AFTER_VERB = frozenset("that to him her them me us you reporters journalists on in out".split())
+_AFTER_VERB = AFTER_SPEECH_VERB
 
 
 @dataclass(slots=True)
@@ -171,11 +172,7 @@ def _is_possessive_plural(text: str, i: int, hi: int) -> bool:
 
 
 _NEXT_WORD = re.compile(r"[a-z]+")
-_FUNCTION_WORDS = frozenset(
-    "with and to of in for on at from by about as that than or but is was are were be been has have had "
-    "will would could should can may might must which who whom whose when where while if because so "
-    "over under into onto after before since until during through against between among".split()
-)
+_FUNCTION_WORDS = FUNCTION_WORDS
 
 
 # "Q: ...", "A: ...", "HOLLOWAY: ..." at the start of a paragraph: a line of a transcript.

@@ -21,33 +21,35 @@ import re
 from dataclasses import dataclass
 
 from reader.lexicon import (
+    ABBREVIATIONS,
+    CALENDAR_WORDS,
     ADDRESS_VERBS,
     DETERMINERS,
-    AUXILIARIES,
+    NAME_ABBREVIATIONS,
     NON_PERSON_NOUNS,
+    OWNER_PRONOUNS,
     PARTICLE_ONLY,
     PREPOSITIONS,
+    SPEECH_HELPERS,
     SPEECH_PARTICLES,
     SPEECH_PHRASES,
     SPEECH_VERBS,
     SPEECH_VERBS_FINITE,
     SPEECH_VERBS_ING,
+    TAG_CONTINUATIONS,
     TAG_ENDERS,
     UTTERANCE_NOUNS,
     VERB_LEMMA,
 )
 from reader.model import MENTION
 from reader.phrases import (
-    CALENDAR_WORDS,
     DESCRIPTION,
     NAME,
     PRONOUN,
     Mention,
     Token,
-    KEEPS_STOP,
     make_name,
     np_after,
-    token,
     np_before,
     sentence_breaks,
     tokens,
@@ -58,15 +60,6 @@ AFTER, BEFORE, INTRO, BEAT, ACCORDING = "after", "before", "intro", "beat", "acc
 _AFTER_WINDOW = 250
 _BEFORE_WINDOW = 400
 _LEAD_PUNCT = frozenset(",;—–-" ) | {"--", "---"}
-_DASHES = frozenset({"—", "–", "--", "---", "-"})
-_OWNER_PRONOUNS = frozenset(("his", "her", "my"))
-_OBJECT_PRONOUNS = frozenset("him her them me us you it himself herself themselves myself".split())
-# Words between a speaker and a verb phrase that reports speech: "could not help saying",
-# "was at last forced to add", "began to say", "went on to explain".
-_HELPERS = AUXILIARIES | frozenset(
-    "not help forced obliged compelled able began begins begin started starts went continued ventured "
-    "managed tried to at last length once".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +119,7 @@ def _skip_helpers(toks: list[Token], j: int, limit: int = 5) -> int:
     """Step back from j over adverbs and helpers ("had", "then", "at last", "could not help")."""
     n = 0
     while j >= 0 and n < limit and toks[j].is_word and (
-        toks[j].low in _HELPERS or toks[j].low.endswith("ly") and toks[j].low not in ("only",)
+        toks[j].low in SPEECH_HELPERS or toks[j].low.endswith("ly") and toks[j].low not in ("only",)
     ):
         j -= 1
         n += 1
@@ -289,7 +282,7 @@ class TagFinder:
             for h in range(k + 2, min(len(toks), k + 6)):
                 if toks[h].low in UTTERANCE_NOUNS:
                     for o in range(k + 1, h):
-                        if toks[o].low in _OWNER_PRONOUNS:
+                        if toks[o].low in OWNER_PRONOUNS:
                             owner = toks[o]
                             return Tag(Mention(PRONOUN, owner.text, owner.start, owner.end), toks[h].low, AFTER)
                         if toks[o].possessive and toks[o].is_cap:
@@ -319,7 +312,7 @@ class TagFinder:
                 j = c + 1
         v = j
         while v < len(toks) and v - j < 4 and toks[v].is_word and (
-            toks[v].low in _HELPERS or toks[v].low.endswith("ly")
+            toks[v].low in SPEECH_HELPERS or toks[v].low.endswith("ly")
         ) and not _verb_at(toks, v, finite_only=False):
             v += 1
         if v >= len(toks):
@@ -358,13 +351,13 @@ class TagFinder:
         nxt = (m.group("n") or "").lower()
         if nxt in ("to", "that", "how", "whether", "if") or verb in ADDRESS_VERBS and nxt:
             return None  # an addressee or reported speech: the full reading
-        if not inverted and nxt and nxt not in _FAST_NEXT:
+        if not inverted and nxt and nxt not in TAG_CONTINUATIONS:
             return None
         if who in ("he", "she", "I"):
             return Tag(Mention(PRONOUN, who, start, start + len(who)), verb, AFTER)
         if inverted and nxt and not (nxt in TAG_ENDERS or nxt.endswith("ly")):
             return None  # the phrase may go on ("said Judicial Watch president Tom Fitton")
-        if any(len(w.rstrip(".")) == 1 or w.endswith(".") or w.lower() in KEEPS_STOP for w in who.split()):
+        if any(len(w.rstrip(".")) == 1 or w.endswith(".") or w.lower() in NAME_ABBREVIATIONS for w in who.split()):
             return None  # an initial or an abbreviation ("C. Stewart Verdery Jr."): the full reading
         if not inverted and self.names is not None and who.split()[0] not in self.names:
             return None  # a capitalised first word may open a sentence: the full reading decides
@@ -512,7 +505,7 @@ def _clause_end(text: str, a: int, b: int) -> int:
         pos = m.end()
 
 
-_ABBREVIATION_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Mme|Mlle|Rev|Gen|Col|Sen|Rep|Gov|Lt|Capt|Sgt|Prof)|\b[A-HJ-Z])$")
+_ABBREVIATION_BEFORE = re.compile(r"(?:\b(?:" + "|".join(sorted(ABBREVIATIONS)) + r")|\b[A-HJ-Z])$")
 
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
@@ -524,10 +517,6 @@ _FAST_TAG = re.compile(
     rf"(?P<v1>[a-z]+)[ \t\n]+(?P<w1>he|she|I|{_CAPWORD}(?:[ \t\n]+{_CAPWORD}){{0,2}}|the[ \t\n]+[a-z]+)"
     rf"|(?P<w2>he|she|I|{_CAPWORD}(?:[ \t\n]+{_CAPWORD})?)[ \t\n]+(?P<v2>[a-z]+)"
     r")(?:[ \t\n]*(?:[,.;!?:—]|--)|[ \t\n]+(?P<n>[a-z]+)\b|[ \t\n]*$)"
-)
-# Words that may follow "he said" in a tag read the fast way.
-_FAST_NEXT = frozenset(
-    "with in at again then after as without quietly softly slowly suddenly at last presently and".split()
 )
 _FAST_VERBS = frozenset(v for v in SPEECH_VERBS_FINITE if VERB_LEMMA.get(v) not in PARTICLE_ONLY
                         and v not in SPEECH_VERBS_ING)
