@@ -77,22 +77,17 @@ class Cast:
             return
         self.mentions.insert(k, (pos, person, subject))
 
-    def before(self, pos: int, lo: int):
+    def before(self, pos: int, lo: int) -> list[tuple[int, int, bool]]:
         """Mentions from pos back to lo, nearest first."""
-        k = bisect.bisect_left(self.mentions, (pos, -1, False))
-        while k > 0:
-            k -= 1
-            m = self.mentions[k]
-            if m[0] < lo:
-                return
-            yield m
+        mentions = self.mentions
+        a = bisect.bisect_left(mentions, (max(lo, 0), -1, False))
+        b = bisect.bisect_left(mentions, (pos, -1, False))
+        return mentions[b - 1 : a - 1 if a else None : -1] if b > a else []
 
-    def between(self, lo: int, hi: int):
+    def between(self, lo: int, hi: int) -> list[tuple[int, int, bool]]:
         """Mentions in [lo, hi), in text order."""
-        k = bisect.bisect_left(self.mentions, (lo, -1, False))
-        while k < len(self.mentions) and self.mentions[k][0] < hi:
-            yield self.mentions[k]
-            k += 1
+        mentions = self.mentions
+        return mentions[bisect.bisect_left(mentions, (lo, -1, False)) : bisect.bisect_left(mentions, (hi, -1, False))]
 
 
 _STOPPED = re.compile(r"([\w’'\-]+)\.(?=\s)")
