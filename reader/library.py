@@ -26,14 +26,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.corpus import article_files
 from reader.identity import SpeakerName, group_people, name_core
 from reader.search import _slip_limit, fold, parse_query, word_matches, words
 
 SCHEMA_VERSION = 1
 LOCK_WAIT = 10.0  # seconds to wait for another process's write before giving up on the file
-
-# Files a folder is searched for; a file named on the command line is read whatever its name.
-ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -91,26 +89,6 @@ def index_path(roots: Iterable[str]) -> Path:
     digest = hashlib.blake2b("\0".join(real).encode("utf-8", "surrogateescape"), digest_size=8).hexdigest()
     stem = re.sub(r"[^\w.-]+", "_", os.path.basename(real[0]) if len(real) == 1 else "files")[:40] or "root"
     return cache_root() / f"{stem}-{digest}.sqlite3"
-
-
-def article_files(roots: Iterable[str]) -> tuple[list[str], list[str]]:
-    """The files of a library: every article file under each folder (recursively; hidden
-    files and folders skipped, links to folders not followed) and each file named. Returns the
-    real paths, sorted and without repeats, and one-line problems (a name that does not exist)."""
-    found: set[str] = set()
-    problems: list[str] = []
-    for root in roots:
-        if os.path.isdir(root):
-            for folder, dirs, files in os.walk(root, onerror=None):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in files:
-                    if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES):
-                        found.add(os.path.realpath(os.path.join(folder, name)))
-        elif os.path.exists(root):
-            found.add(os.path.realpath(root))
-        else:
-            problems.append(f"{root}: no such file or folder")
-    return sorted(found), problems
 
 
 # ---------------------------------------------------------------------------------------

@@ -12,7 +12,8 @@ import time
 import pytest
 
 from reader import library as library_module
-from reader.library import Library, article_files, find_date, index_path
+from reader.corpus import article_files
+from reader.library import Library, find_date, index_path
 
 ARTICLES = {
     "a1.txt": "Talks in Geneva\n\nGENEVA, March 3, 2024 - Russian Foreign Minister Sergey Lavrov spoke to "

@@ -1,0 +1,58 @@
+"""Which files make a corpus: folders walked, globs expanded, lists of paths read."""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable
+
+# Files a folder is searched for; a file named on the command line is read whatever its name.
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+
+
+def article_files(roots: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The files of a library: every article file under each folder (recursively; hidden
+    files and folders skipped, links to folders not followed) and each file named. Returns the
+    real paths, sorted and without repeats, and one-line problems (a name that does not exist)."""
+    found: set[str] = set()
+    problems: list[str] = []
+    for root in roots:
+        if os.path.isdir(root):
+            for folder, dirs, files in os.walk(root, onerror=None):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in files:
+                    if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES):
+                        found.add(os.path.realpath(os.path.join(folder, name)))
+        elif os.path.exists(root):
+            found.add(os.path.realpath(root))
+        else:
+            problems.append(f"{root}: no such file or folder")
+    return sorted(found), problems
+
+
+def corpus_files(inputs: Iterable[str], lists: Iterable[str] = ()) -> tuple[list[str], list[str]]:
+    """The files of a corpus: each input a folder, a file, or a glob pattern (``news/**/*.txt``,
+    quoted so that the shell leaves it alone), and each of ``lists`` a file naming one path a
+    line (blank lines and lines starting with # skipped). As article_files returns them."""
+    roots: list[str] = []
+    problems: list[str] = []
+    for item in inputs:
+        if not os.path.exists(item) and glob.has_magic(item):
+            matched = sorted(glob.glob(item, recursive=True))
+            if not matched:
+                problems.append(f"{item}: no file matches")
+            roots.extend(matched)
+        else:
+            roots.append(item)
+    for listing in lists:
+        try:
+            with open(listing, encoding="utf-8", errors="surrogateescape") as f:
+                base = os.path.dirname(os.path.abspath(listing))
+                for line in f:
+                    line = line.rstrip("\n")
+                    if line.strip() and not line.lstrip().startswith("#"):
+                        roots.append(os.path.join(base, line))  # relative to the list's folder
+        except OSError as exc:
+            problems.append(f"{listing}: {exc.strerror or exc}")
+    found, missing = article_files(roots)
+    return found, problems + missing
