@@ -490,6 +490,23 @@ class TestSearch:
             assert article(app).scroll_y == y
             assert article(app).cursor_quote is None
 
+    @pytest.mark.parametrize("typed", ['speaker:"Anna Berg"', "speaker:'anna berg' money", "speaker:-"])
+    async def test_speaker_queries_typed_key_by_key(self, typed):
+        """Every prefix of the query is searched as it is typed: a quotation mark or a dash
+        right after ``speaker:`` narrows nothing; a full name finds that speaker's quotations."""
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_until(pilot, lambda: app.ready)
+            await pilot.press("slash", *typed)
+            await wait_until(pilot, lambda: app.screen.shown_query == typed)
+            assert app.is_running and app.return_code is None
+            speakers = {app.doc.speaker_of(h.quote).name for h in app.screen.hits}
+            if "Berg" in typed or "berg" in typed:
+                assert speakers == {"Anna Berg"}
+                assert len(app.screen.hits) == (1 if "money" in typed else 4)
+            else:
+                assert len(app.screen.hits) == len(app.screen._pool)
+
     async def test_search_result_hidden_by_filter_clears_filter(self):
         app = four_app()
         async with app.run_test(size=(100, 30)) as pilot:

@@ -180,6 +180,20 @@ def test_quotes_search(article):
     assert out == ""
 
 
+@pytest.mark.parametrize("query, expected", [
+    ('speaker:"', ["We will cut taxes,", "That is a lie,", "We will build homes,"]),
+    ("speaker:'", ["We will cut taxes,", "That is a lie,", "We will build homes,"]),
+    ("speaker:-", ["We will cut taxes,", "That is a lie,", "We will build homes,"]),
+    ('speaker:"Jane Doe"', ["We will cut taxes,", "We will build homes,"]),
+    ("speaker:Jane Doe homes", ["We will build homes,"]),
+    ("speaker:jane dooe", ["We will cut taxes,", "We will build homes,"]),
+])
+def test_quotes_search_with_a_speaker_prefix(article, query, expected):
+    status, out, err = (proc if query == 'speaker:"' else run)(["quotes", str(article), "--search", query, "-f", "jsonl"])
+    assert (status, err) == (0, "")
+    assert [json.loads(x)["text"] for x in out.splitlines()] == expected
+
+
 # ---------------------------------------------------------------------------------------
 # speakers
 
