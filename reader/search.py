@@ -196,6 +196,24 @@ def speakers_matching(doc: Document, query: str) -> list[Speaker]:
     return [doc.speakers[i] for i in sorted(scores, key=lambda i: (-scores[i], i))]
 
 
+def closest_speakers(doc: Document, query: str, limit: int = 3) -> list[tuple[float, Speaker]]:
+    """The speakers whose names look most like ``query`` (for "did you mean"), most alike
+    first: each speaker scored by the best of their names, their mentions and the single
+    words of those, letter by letter."""
+    from difflib import SequenceMatcher
+
+    typed = " ".join(words(query))
+    if not typed:
+        return []
+    scored = []
+    for speaker, forms in _index_for(doc).speaker_forms.items():
+        candidates = {" ".join(fw) for fw in forms if fw} | {w for fw in forms for w in fw}
+        best = max((SequenceMatcher(None, typed, c).ratio() for c in candidates), default=0.0)
+        scored.append((best, doc.speakers[speaker]))
+    scored.sort(key=lambda t: (-t[0], -t[1].quote_count, t[1].index))
+    return scored[:limit]
+
+
 @dataclass(frozen=True)
 class Hit:
     quote: Quote

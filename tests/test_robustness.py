@@ -442,7 +442,9 @@ def test_file_name_with_a_newline_stays_on_one_line_in_text_output(tmp_path):
     status, out, err = proc(["quotes", str(p)])
     assert (status, err) == (0, "")
     start = ARTICLE.index("It is £5")
-    assert out.splitlines() == [f"{shown}:{start}  Ann Lee (said)", "    “It is £5 a crossing,”"]
+    line = ARTICLE[:start].count("\n") + 1
+    column = start - ARTICLE.rfind("\n", 0, start)
+    assert out.splitlines() == [f"{shown}:{line}:{column}  Ann Lee (said)", "    “It is £5 a crossing,”"]
     status, out, _ = proc(["quotes", str(p), "-f", "markdown"])
     assert out.splitlines()[2] == f"| {shown} | Ann Lee | speech | said | It is £5 a crossing, |"
     headed, headed_shown = _odd_name(tmp_path / "headed", (ARTICLE + "\nWhat Comes Next\n\nIt rained.\n").encode())
