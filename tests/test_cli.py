@@ -15,6 +15,7 @@ import sys
 import time
 
 import pytest
+from conftest import proc, run
 
 import reader
 from reader import cli
@@ -41,32 +42,6 @@ SPEECH = [
     ("That is a lie,", "John Smith", "Opposition responds", 2),
     ("We will build homes,", "Jane Doe", "Opposition responds", 4),
 ]
-
-
-def run(argv, stdin: str | None = None):
-    """cli.main in-process: (status, stdout, stderr)."""
-    out, err = io.StringIO(), io.StringIO()
-    old = sys.stdin
-    if stdin is not None:
-        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8")
-    try:
-        status = cli.main(list(argv), out, err)
-    finally:
-        sys.stdin = old
-    return status, out.getvalue(), err.getvalue()
-
-
-def proc(argv, stdin: bytes | None = None, cwd=None, timeout=60):
-    """The real entry point in a subprocess: (status, stdout, stderr)."""
-    r = subprocess.run(
-        [sys.executable, "-m", "reader", *argv],
-        input=stdin if stdin is not None else b"",
-        capture_output=True,
-        cwd=cwd,
-        timeout=timeout,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-    )
-    return r.returncode, r.stdout.decode("utf-8"), r.stderr.decode("utf-8")
 
 
 @pytest.fixture
@@ -492,15 +467,33 @@ def test_keyboard_interrupt_in_app(article, monkeypatch):
     assert (status, err) == (130, "reader: interrupted\n")
 
 
+def _unread(pipe) -> int:
+    """How many bytes written into ``pipe`` the reader at its other end has not read yet."""
+    import array
+    import fcntl
+    import termios
+
+    count = array.array("i", [0])
+    fcntl.ioctl(pipe.fileno(), termios.FIONREAD, count, True)
+    return count[0]
+
+
 def test_sigint_on_slow_stdin_exits_130():
+    """SIGINT while reader waits on a pipe that has not closed. The signal is sent once reader
+    has read what was written (it is then running and blocked on the rest of its input),
+    never after a guessed delay: sent during the interpreter's start, it would end the
+    process before reader could say anything."""
     p = subprocess.Popen([sys.executable, "-m", "reader", "quotes", "-"], stdin=subprocess.PIPE,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         p.stdin.write(b'"Half a quote,')  # and then nothing more: the reader waits on stdin
         p.stdin.flush()
-        time.sleep(0.6)
+        end = time.monotonic() + 60
+        while _unread(p.stdin) and p.poll() is None:
+            assert time.monotonic() < end, "reader never read its standard input"
+            time.sleep(0.005)  # polling a state: read, or not yet
         p.send_signal(signal.SIGINT)
-        out, err = p.communicate(timeout=20)
+        out, err = p.communicate(timeout=60)
     finally:
         if p.poll() is None:
             p.kill()

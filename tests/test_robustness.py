@@ -19,25 +19,11 @@ import sys
 import zipfile
 
 import pytest
+from conftest import proc, run
 
 from reader import cli
 
 COMMANDS = ("quotes", "speakers", "outline")
-
-
-def proc(argv, stdin: bytes = b"", timeout=120):
-    r = subprocess.run([sys.executable, "-m", "reader", *argv], input=stdin, capture_output=True, timeout=timeout,
-                       env={**os.environ, "PYTHONIOENCODING": "utf-8"})
-    out, err = r.stdout.decode("utf-8"), r.stderr.decode("utf-8")
-    assert "Traceback" not in err
-    return r.returncode, out, err
-
-
-def run(argv):
-    out, err = io.StringIO(), io.StringIO()
-    status = cli.main(list(argv), out, err)
-    assert "Traceback" not in err.getvalue()
-    return status, out.getvalue(), err.getvalue()
 
 
 def write(tmp_path, name, data: bytes):
