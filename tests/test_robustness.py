@@ -21,7 +21,6 @@ import zipfile
 import pytest
 from conftest import proc, run
 
-from reader import cli
 
 COMMANDS = ("quotes", "speakers", "outline")
 
