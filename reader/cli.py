@@ -3,7 +3,8 @@
 Exit status:
 
     0    success
-    1    a file could not be read, or the output could not be written
+    1    a file could not be read, the output could not be written, or --speaker matched
+         no speaker
     2    a usage error
     70   an internal error (a bug): one line on stderr names what failed and the report
          written under the user's state directory; READER_DEBUG=1 shows the traceback instead
@@ -15,80 +16,23 @@ A file that could not be read does not stop the others; the status is the worst 
 internal error over a file that could not be read). A broken pipe (``reader quotes F | head``)
 is not an error.
 
-Everything printed comes from the file, so nothing in it may act on the terminal or on a
-program that reads the output: in ``text`` and ``markdown`` output control, zero-width
-and direction-changing characters are made visible (ESC -> ␛, U+202E -> \\u202e); in
-``json``/``jsonl`` they are written as ``\\uXXXX`` escapes (lossless); in ``csv`` they
-are made visible and a cell that starts like a spreadsheet formula (``=``, ``+``, ``-``,
-``@``) gets a leading ``'``. A file name is shown on one line wherever it is printed as text
-(output and messages: a newline in it is ␊); json and jsonl keep the real name.
-
-Records are written as they are made, file after file: a text of a million quotations is
-never held as a million records at once.
+What is printed, and how each format keeps the terminal and other programs safe from what
+the file holds, is ``reader.output``.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
-import itertools
-import json
 import os
 import sys
 
 from reader import __version__
-from reader.safe_text import UNSAFE_FROM_DEL, escaped, escaped_line
+from reader.output import FORMATS, visible
+from reader.safe_text import escaped_line
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-FORMATS = ("text", "jsonl", "json", "csv", "markdown")
 COMMANDS = ("quotes", "speakers", "outline")
-
-
-def visible(s: str) -> str:
-    """Text safe to print to a terminal: no control or direction-changing characters."""
-    return escaped(s)
-
-
-def to_json(obj, indent: int | None = None) -> str:
-    """JSON with every control, format and bidi character escaped as \\uXXXX (lossless)."""
-    return _escape_unsafe(json.dumps(obj, ensure_ascii=False, indent=indent))
-
-
-_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
-
-
-def to_json_lines(rows: list[dict]) -> str:
-    """One JSON object a line, escaped as to_json escapes them; encoded in one pass."""
-    if not rows:
-        return ""
-    return _escape_unsafe("\n".join(map(_LINE_ENCODER.encode, rows)) + "\n")
-
-
-def _escape_unsafe(text: str) -> str:
-    return UNSAFE_FROM_DEL.sub(lambda m: "".join(f"\\u{u:04x}" for u in _utf16(m.group())), text)
-
-
-def _utf16(c: str) -> list[int]:
-    o = ord(c)
-    if o < 0x10000:
-        return [o]
-    o -= 0x10000
-    return [0xD800 + (o >> 10), 0xDC00 + (o & 0x3FF)]
-
-
-def _name(path: str) -> str:
-    """A file name as text, markdown and csv output and messages show it: on one line."""
-    return escaped_line(path)
-
-
-def _csv_cell(v):
-    if not isinstance(v, str):
-        return v
-    v = visible(v)
-    if v[:1] in ("=", "+", "-", "@"):
-        v = "'" + v  # never a spreadsheet formula
-    return v
 
 
 class UsageError(Exception):
@@ -116,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit status:\n"
         "  0    success\n"
-        "  1    a file could not be read, or the output could not be written\n"
+        "  1    a file could not be read, the output could not be written, or --speaker\n"
+        "       matched no speaker\n"
         "  2    usage error\n"
         "  70   internal error: one line on stderr names the report written under the user's\n"
         "       state directory (READER_DEBUG=1 shows the traceback)\n"
@@ -132,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Print every quotation found in the files, with its speaker, kind and cue.")
     _common(q)
     q.add_argument("--speaker", "-s", metavar="NAME",
-                   help="only quotations by this speaker (any of their names; small misspellings tolerated)")
+                   help="only quotations by this speaker (any of their names; small misspellings tolerated); "
+                   "when no speaker matches, the closest names are shown and the exit status is 1")
     q.add_argument("--search", metavar="TEXT", help="only quotations whose words match TEXT")
     q.add_argument("--all", "-a", action="store_true",
                    help="include mentions (titles, nicknames, scare quotes), not only speech and partial quotes")
@@ -158,200 +104,62 @@ def build_app_parser() -> argparse.ArgumentParser:
 # Records
 
 
-def quote_records(path: str, doc, args):
-    """The quotations to print, one record at a time."""
+class SpeakerSought:
+    """``--speaker NAME`` over all the files: whether any speaker answered, and the names
+    most like it, for the message when none did."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.found = False
+        self.closest: list[tuple[float, str]] = []
+
+    def look(self, doc) -> set[int]:
+        """The speakers of ``doc`` that answer to the name."""
+        from reader.search import closest_speakers, speakers_matching
+
+        wanted = {s.index for s in speakers_matching(doc, self.name)}
+        if wanted:
+            self.found = True
+        elif not self.found:
+            self.closest += [(score, s.name) for score, s in closest_speakers(doc, self.name)]
+        return wanted
+
+    def message(self) -> str:
+        """The line that says no speaker answered, with the closest names."""
+        names: list[str] = []
+        for _, name in sorted(self.closest, key=lambda t: -t[0]):
+            if name not in names:
+                names.append(name)
+        said = f"reader: no speaker matches '{escaped_line(self.name)}'"
+        if not names:
+            return f"{said} (no quotation is attributed to anyone)"
+        return f"{said}; the closest: {', '.join(escaped_line(n) for n in names[:3])}"
+
+
+def quotes_to_print(doc, args, sought: SpeakerSought | None = None) -> list:
+    """The quotations of ``doc`` that ``--all``, ``--speaker`` and ``--search`` keep."""
     from reader.model import MENTION
-    from reader.search import search_quotes, speakers_matching
+    from reader.search import search_quotes
 
     pool = [q for q in doc.quotes if args.all or q.kind != MENTION]
     if args.speaker:
-        wanted = {s.index for s in speakers_matching(doc, args.speaker)}
+        wanted = (sought or SpeakerSought(args.speaker)).look(doc)
         pool = [q for q in pool if q.speaker in wanted]
     if args.search:
         keep = {h.quote.index for h in search_quotes(doc, args.search, pool)}
         pool = [q for q in pool if q.index in keep]
-    for q in pool:
-        spk = doc.speaker_of(q)
-        sec = doc.section_of_paragraph(q.paragraph)
-        yield {
-            "file": path, "start": q.start, "end": q.end, "text": q.text,
-            "speaker": spk.name if spk else None, "kind": q.kind, "cue": q.cue,
-            "mention": q.mention, "mention_start": q.mention_start, "mention_end": q.mention_end,
-            "section": sec.title, "paragraph": q.paragraph, "group": q.group,
-        }
+    return pool
 
 
-def speaker_records(path: str, doc):
-    """The speakers, most quoted first, one record at a time."""
-    for s in sorted(doc.speakers, key=lambda s: (-s.quote_count, s.index)):
-        yield {"file": path, "speaker": s.name, "kind": s.kind, "quotes": s.quote_count, "mentions": list(s.mentions)}
+def print_document(writer, command: str, path: str, doc, args, sought: SpeakerSought | None = None) -> None:
+    from reader import output
 
-
-def outline_record(path: str, doc) -> dict:
-    """The outline: the parts above the text and the tree of sections that have a heading.
-
-    The text before the first heading (which the app lists under the title) is not a section
-    heading: its counts are the ``opening``, or None when the text starts with a heading.
-    """
-    counts = doc.section_counts()
-    nodes = {
-        s.index: {"title": s.title, "level": s.level, "paragraphs": counts[s.index][0],
-                  "quotes": counts[s.index][1], "sections": []}
-        for s in doc.sections
-        if s.heading is not None
-    }
-    roots = []
-    for s in doc.sections:
-        if s.index in nodes:
-            (nodes[s.parent]["sections"] if s.parent in nodes else roots).append(nodes[s.index])
-    opening = next((counts[s.index] for s in doc.sections if s.heading is None), None)
-    block = lambda b: b.text if b else None  # noqa: E731
-    return {"file": path, "kicker": block(doc.kicker), "title": block(doc.title),
-            "standfirst": block(doc.standfirst), "dateline": block(doc.dateline), "sections": roots,
-            "opening": None if opening is None else {"paragraphs": opening[0], "quotes": opening[1]}}
-
-
-# ---------------------------------------------------------------------------------------
-# Output
-
-
-def _write_csv(out, rows, columns: list[str], header: bool) -> None:
-    w = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    if header:
-        w.writeheader()
-    for r in rows:
-        w.writerow({k: _csv_cell(_name(v) if k == "file" else "; ".join(v) if isinstance(v, list) else v)
-                    for k, v in r.items()})
-
-
-def _md(s) -> str:
-    return visible(str(s if s is not None else "")).replace("|", "\\|").replace("\n", " ")
-
-
-def _print_quotes(out, rows, fmt: str, first: bool) -> None:
-    if fmt == "text":
-        for r in rows:
-            who = r["speaker"] or "(unknown speaker)"
-            cue = f" ({r['cue']})" if r["cue"] else ""
-            kind = "" if r["kind"] == "speech" else f" [{r['kind']}]"
-            out.write(f"{_name(r['file'])}:{r['start']}  {visible(who)}{visible(cue)}{kind}\n")
-            body = " ".join(r["text"].split())
-            out.write(f"    “{visible(body)}”\n")
-    elif fmt == "csv":
-        _write_csv(out, rows, ["file", "start", "end", "speaker", "kind", "cue", "section", "paragraph", "text"], first)
-    elif fmt == "markdown":
-        if first:
-            out.write("| file | speaker | kind | cue | quote |\n|---|---|---|---|---|\n")
-        for r in rows:
-            out.write(f"| {_md(_name(r['file']))} | {_md(r['speaker'] or '')} | {r['kind']} | {_md(r['cue'] or '')} | "
-                      f"{_md(r['text'])} |\n")
-
-
-def _print_speakers(out, rows, fmt: str, first: bool) -> None:
-    if fmt == "text":
-        for r in rows:
-            mentions = ", ".join(m for m in r["mentions"] if m != r["speaker"])
-            extra = f"  ({visible(mentions)})" if mentions else ""
-            out.write(f"{r['quotes']:5d}  {visible(r['speaker'])}{extra}\n")
-    elif fmt == "csv":
-        _write_csv(out, rows, ["file", "speaker", "kind", "quotes", "mentions"], first)
-    elif fmt == "markdown":
-        if first:
-            out.write("| file | speaker | quotes | mentions |\n|---|---|---|---|\n")
-        for r in rows:
-            out.write(f"| {_md(_name(r['file']))} | {_md(r['speaker'])} | {r['quotes']} | "
-                      f"{_md('; '.join(r['mentions']))} |\n")
-
-
-def _print_outline(out, rec: dict, fmt: str, first: bool) -> None:
-    if fmt == "text" or fmt == "markdown":
-        md = fmt == "markdown"
-        for key in ("kicker", "title", "standfirst", "dateline"):
-            if rec[key]:
-                value = _md(rec[key]) if md else visible(rec[key])
-                out.write(f"{'- **' if md else ''}{key}{':**' if md else ':'} {value}\n")
-
-        def counted(paragraphs: int, quotes: int) -> str:
-            return (f"{paragraphs} paragraph{'' if paragraphs == 1 else 's'}, "
-                    f"{quotes} quote{'' if quotes == 1 else 's'}")
-
-        def walk(nodes, depth):
-            for n in nodes:
-                pad = "  " * depth
-                title = _md(n["title"]) if md else visible(n["title"])
-                line = f"{title}  ({counted(n['paragraphs'], n['quotes'])})"
-                out.write(f"{pad}- {line}\n" if md else f"{pad}{line}\n")
-                walk(n["sections"], depth + 1)
-
-        if rec["opening"] is not None:
-            o = rec["opening"]
-            out.write(f"{'- **opening:**' if md else 'opening:'} {counted(o['paragraphs'], o['quotes'])}\n")
-        if rec["sections"]:
-            out.write("sections:\n" if not md else "- **sections:**\n")
-            walk(rec["sections"], 1)
-    elif fmt == "csv":
-        rows = []
-
-        def flat(nodes, parent):
-            for n in nodes:
-                rows.append({"file": rec["file"], "title": n["title"], "level": n["level"],
-                             "paragraphs": n["paragraphs"], "quotes": n["quotes"], "parent": parent})
-                flat(n["sections"], n["title"])
-
-        flat(rec["sections"], None)
-        _write_csv(out, rows, ["file", "title", "level", "paragraphs", "quotes", "parent"], first)
-
-
-class _Printer:
-    """Writes each file's records in one format as they are made: a text of a million
-    quotations is never held as a million records, nor as one string of them."""
-
-    def __init__(self, out, command: str, fmt: str, many: bool) -> None:
-        self.out, self.command, self.fmt, self.many = out, command, fmt, many
-        self.first = True  # the csv header and the markdown table head come once
-        self.items = 0  # objects written into the json array so far
-
-    def document(self, path: str, doc, args) -> None:
-        out, fmt = self.out, self.fmt
-        if self.command == "outline":
-            rec = outline_record(path, doc)
-            if fmt == "jsonl":
-                out.write(to_json(rec) + "\n")
-            elif fmt == "json" and self.many:
-                self._json_item(rec)
-            elif fmt == "json":  # one file: one object, without its file
-                out.write(to_json({k: v for k, v in rec.items() if k != "file"}, indent=2) + "\n")
-            else:
-                if self.many and fmt != "csv":
-                    out.write(f"{'## ' if fmt == 'markdown' else '== '}{_name(path)}\n")
-                _print_outline(out, rec, fmt, self.first)
-        else:
-            rows = quote_records(path, doc, args) if self.command == "quotes" else speaker_records(path, doc)
-            if fmt == "jsonl":
-                while batch := list(itertools.islice(rows, 1000)):
-                    out.write(to_json_lines(batch))
-            elif fmt == "json":
-                for r in rows:
-                    self._json_item(r)
-            elif self.command == "quotes":
-                _print_quotes(out, rows, fmt, self.first)
-            else:
-                if self.many and fmt == "text":
-                    out.write(f"{_name(path)}\n")
-                _print_speakers(out, rows, fmt, self.first)
-        self.first = False
-
-    def _json_item(self, obj) -> None:
-        """One element of the json array, laid out as json.dumps(array, indent=2) lays it out."""
-        self.out.write(("[\n  " if not self.items else ",\n  ") + to_json(obj, indent=2).replace("\n", "\n  "))
-        self.items += 1
-
-    def finish(self, ok: bool) -> None:
-        if self.fmt == "json" and (self.command != "outline" or self.many):
-            if self.items:
-                self.out.write("\n]\n")
-            elif ok:
-                self.out.write("[]\n")
+    if command == "quotes":
+        writer.write(command, path, output.quote_records(path, doc, quotes_to_print(doc, args, sought)))
+    elif command == "speakers":
+        writer.write(command, path, output.speaker_records(path, doc))
+    else:
+        writer.write(command, path, output.outline_record(path, doc))
 
 
 def _internal_error(path: str | None, exc: BaseException, err, doing: str = "analysing") -> int:
@@ -411,7 +219,11 @@ APP_ANALYSE_LATER = 200_000
 def run_command(args, out, err) -> int:
     """Print each file's records as soon as it is analysed. The exit status is the worst
     outcome, and the statuses are ordered so: EXIT_OK < EXIT_INPUT < EXIT_INTERNAL."""
-    printer = _Printer(out, args.command, args.format, many=len(args.files) > 1)
+    from reader.output import WRITERS
+
+    writer = WRITERS[args.format](out, many=len(args.files) > 1)
+    sought = SpeakerSought(args.speaker) if getattr(args, "speaker", None) else None
+    analysed = False
     status = EXIT_OK
     for path in args.files:
         source, outcome = _read_checked(path, err)
@@ -421,13 +233,17 @@ def run_command(args, out, err) -> int:
         status = max(status, outcome)
         if doc is None:
             continue
+        analysed = True
         try:
-            printer.document(path, doc, args)
+            print_document(writer, args.command, path, doc, args, sought)
         except (BrokenPipeError, OutputError):
             raise
         except Exception as exc:  # a bug in a writer
             status = max(status, _internal_error(path, exc, err, f"printing the {args.command} of"))
-    printer.finish(ok=status == EXIT_OK)
+    if sought is not None and analysed and not sought.found:
+        err.write(sought.message() + "\n")
+        status = max(status, EXIT_INPUT)
+    writer.finish(args.command, ok=status == EXIT_OK)
     return status
 
 

@@ -88,7 +88,10 @@ class _Vocabulary:
 
 
 def _form_score(form_words: list[str], query_words: list[str], match) -> float:
-    """The share of query words that a name form matches (0 when any query word is unmatched)."""
+    """The share of query words that a name form matches (0 when any query word is unmatched,
+    or when there is no query word at all)."""
+    if not query_words:
+        return 0.0
     total = 0.0
     for qw in query_words:
         m = match(qw)
@@ -139,7 +142,9 @@ class _Index:
         return f
 
     def speaker_scores(self, query_words: list[str]) -> dict[int, float]:
-        scores = {}
+        scores: dict[int, float] = {}
+        if not query_words:
+            return scores
         for idx, forms in self.speaker_forms.items():
             s = _score_speaker(forms, query_words, self.speaker_vocab.matches)
             if s > 0:
@@ -159,7 +164,9 @@ class _Index:
             for qi, s in per_quote.items():
                 best[qi] = best.get(qi, 0.0) + s
         phrase = fold(query).strip()
-        scores = {}
+        scores: dict[int, float] = {}
+        if not query_words:
+            return scores
         for qi, found in best.items():
             score = found / len(query_words)
             if phrase and phrase in self.folded(qi):
@@ -189,18 +196,64 @@ def speakers_matching(doc: Document, query: str) -> list[Speaker]:
     return [doc.speakers[i] for i in sorted(scores, key=lambda i: (-scores[i], i))]
 
 
+def closest_speakers(doc: Document, query: str, limit: int = 3) -> list[tuple[float, Speaker]]:
+    """The speakers whose names look most like ``query`` (for "did you mean"), most alike
+    first: each speaker scored by the best of their names, their mentions and the single
+    words of those, letter by letter."""
+    from difflib import SequenceMatcher
+
+    typed = " ".join(words(query))
+    if not typed:
+        return []
+    scored = []
+    for speaker, forms in _index_for(doc).speaker_forms.items():
+        candidates = {" ".join(fw) for fw in forms if fw} | {w for fw in forms for w in fw}
+        best = max((SequenceMatcher(None, typed, c).ratio() for c in candidates), default=0.0)
+        scored.append((best, doc.speakers[speaker]))
+    scored.sort(key=lambda t: (-t[0], -t[1].quote_count, t[1].index))
+    return scored[:limit]
+
+
 @dataclass(frozen=True)
 class Hit:
     quote: Quote
     score: float
 
 
-def parse_query(query: str) -> tuple[str | None, str]:
-    """Split ``speaker:NAME words`` into the speaker part and the rest."""
-    m = re.match(r"\s*speaker:(\"[^\"]*\"|\S+)\s*(.*)$", query, re.I)
-    if m:
-        return m.group(1).strip('"'), m.group(2)
-    return None, query
+_SPEAKER_PREFIX = re.compile(r"\s*speaker:", re.I)
+
+
+def parse_query(query: str, doc: Document | None = None) -> tuple[str | None, str]:
+    """Split ``speaker:NAME words`` into the speaker part and the rest.
+
+    ``speaker:"Full Name" words`` and ``speaker:'Full Name' words`` quote the name (a quote
+    not yet closed takes everything after it: the name is still being typed). Unquoted, the
+    name is the longest run of the words after ``speaker:`` that a speaker of ``doc`` answers
+    to (``speaker:Helena Saraiva bridge``: the name "Helena Saraiva", the words "bridge"),
+    with the same tolerance for slips as one word; without a document, or when no speaker
+    answers, it is the first word. The speaker part may hold no word at all
+    (``speaker:"``, ``speaker:-``): it then narrows nothing."""
+    m = _SPEAKER_PREFIX.match(query)
+    if m is None:
+        return None, query
+    after = query[m.end():]
+    if after[:1] in ("\"", "'"):
+        mark = after[0]
+        close = after.find(mark, 1)
+        if close < 0:
+            return after[1:], ""
+        return after[1:close], after[close + 1:].strip()
+    tokens = after.split()
+    if not tokens:
+        return "", ""
+    take = 1
+    if doc is not None and len(tokens) > 1:
+        index = _index_for(doc)
+        for n in range(len(tokens), 1, -1):
+            if index.speaker_scores(words(" ".join(tokens[:n]))):
+                take = n
+                break
+    return " ".join(tokens[:take]), " ".join(tokens[take:])
 
 
 def search_quotes(doc: Document, query: str, quotes: list[Quote] | tuple[Quote, ...] | None = None) -> list[Hit]:
@@ -210,8 +263,10 @@ def search_quotes(doc: Document, query: str, quotes: list[Quote] | tuple[Quote, 
     """
     pool = doc.quotes if quotes is None else quotes
     index = _index_for(doc)
-    speaker_part, rest = parse_query(query)
+    speaker_part, rest = parse_query(query, doc)
     hits: list[Hit] = []
+    if speaker_part is not None and not words(speaker_part):
+        speaker_part, query = None, rest  # ``speaker:`` with no name yet narrows nothing
     if speaker_part is not None:
         wanted = index.speaker_scores(words(speaker_part))
         rest_words = words(rest)

@@ -2,99 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+from conftest import FOUR, ROOT, article, four_app, lines, long_text, screen_text, speaker_index, wait_until
 
-from reader.app import ReaderApp  # noqa: E402
-from reader.app.article_view import ArticleView  # noqa: E402
-from reader.app.help_screen import HelpScreen  # noqa: E402
-from reader.app.search_screen import QuoteSearchScreen  # noqa: E402
-from reader.app.sidebar import Sidebar  # noqa: E402
-from reader.app.speaker_bar import SpeakerBar  # noqa: E402
-from reader.document import analyse, load_document  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
-
-# A short news story with four speakers: Berg (4 quotes), Haddad (2), Ferreira (1), Novak (1).
-FOUR = """City
-
-River Park Plan Splits Council
-
-Four voices on the new park beside the river
-
-HARTWELL, May 2. /Wire/. The council debated the river park plan on Tuesday.
-
-"We will open the park next spring," Mayor Anna Berg said. "It is ready."
-
-"The budget is far too thin for this," said Omar Haddad, the treasurer.
-
-Berg disagreed. "The money is there," she said.
-
-Funding
-
-"Our members will not be paying twice," said Lucia Ferreira, who leads the residents' group.
-
-"I have checked the sums twice," Haddad said.
-
-"This plan protects the [bold]heron nests[/bold]," said Peter Novak, an ecologist.
-
-Next steps
-
-The vote is expected next week.
-
-"We are listening to everyone," Berg said.
-"""
-
-FILLER = " ".join(["The committee read the long report on drainage and paths once more."] * 6)
-
-
-def long_text(sections: int = 6, paragraphs: int = 8) -> str:
-    parts = ["A Long Report", ""]
-    for s in range(1, sections + 1):
-        parts += [f"Part {s}", ""]
-        for p in range(paragraphs):
-            if p == 3:
-                parts += [f'"Section {s} is finished," said Clara Moss. "We move on."', ""]
-            else:
-                parts += [f"Paragraph {s}.{p}. {FILLER}", ""]
-    return "\n".join(parts)
-
-
-def article(app: ReaderApp) -> ArticleView:
-    return app.query_one(ArticleView)
-
-
-def lines(app: ReaderApp) -> list[str]:
-    """The article rows on screen, as drawn."""
-    return [line.rstrip() for line in article(app).visible_lines()]
-
-
-def screen_text(app: ReaderApp) -> str:
-    """Everything on screen, as text."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
-async def wait_until(pilot, predicate, timeout: float = 30.0) -> None:
-    """Let the app run until ``predicate()`` holds (a state, not a fixed delay)."""
-    import time
-
-    end = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < end, "the app never reached the state waited for"
-        await pilot.pause(0.01)
-
-
-def four_app() -> ReaderApp:
-    return ReaderApp(analyse(FOUR), path="four.txt")
-
-
-def speaker_index(app: ReaderApp, surname: str) -> int:
-    return next(s.index for s in app.doc.speakers if s.name.endswith(surname))
+from reader.app import ReaderApp
+from reader.app.help_screen import HelpScreen
+from reader.app.search_screen import QuoteSearchScreen
+from reader.app.sidebar import Sidebar
+from reader.app.speaker_bar import SpeakerBar
+from reader.document import analyse, load_document
 
 
 # --------------------------------------------------------------------------- layout
@@ -490,6 +409,23 @@ class TestSearch:
             assert article(app).scroll_y == y
             assert article(app).cursor_quote is None
 
+    @pytest.mark.parametrize("typed", ['speaker:"Anna Berg"', "speaker:'anna berg' money", "speaker:-"])
+    async def test_speaker_queries_typed_key_by_key(self, typed):
+        """Every prefix of the query is searched as it is typed: a quotation mark or a dash
+        right after ``speaker:`` narrows nothing; a full name finds that speaker's quotations."""
+        app = four_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_until(pilot, lambda: app.ready)
+            await pilot.press("slash", *typed)
+            await wait_until(pilot, lambda: app.screen.shown_query == typed)
+            assert app.is_running and app.return_code is None
+            speakers = {app.doc.speaker_of(h.quote).name for h in app.screen.hits}
+            if "Berg" in typed or "berg" in typed:
+                assert speakers == {"Anna Berg"}
+                assert len(app.screen.hits) == (1 if "money" in typed else 4)
+            else:
+                assert len(app.screen.hits) == len(app.screen._pool)
+
     async def test_search_result_hidden_by_filter_clears_filter(self):
         app = four_app()
         async with app.run_test(size=(100, 30)) as pilot:
@@ -600,10 +536,8 @@ class TestThemes:
 
 
 class TestSampleArticle:
-    async def test_harbour_bridge(self):
-        path = ROOT / "sample_articles" / "harbour-bridge-vote.txt"
-        if not path.exists():
-            pytest.skip("sample article missing")
+    async def test_harbour_bridge(self, sample_article):
+        path = sample_article
         doc = load_document(str(path))
         app = ReaderApp(doc, path=str(path))
         async with app.run_test(size=(100, 30)) as pilot:

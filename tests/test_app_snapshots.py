@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from conftest import four_app
 
-os.environ["TEXTUAL_ANIMATIONS"] = "none"
+from reader.app import ReaderApp
+from reader.document import analyse
 
-from reader.app import ReaderApp  # noqa: E402
-from reader.document import analyse  # noqa: E402
-
-FOUR = (Path(__file__).parent / "test_app.py").read_text(encoding="utf-8").split('FOUR = """', 1)[1].split('"""', 1)[0]
 SIZE = (100, 30)
-
-
-def four_app() -> ReaderApp:
-    return ReaderApp(analyse(FOUR), path="four.txt")
 
 
 def test_main_screen(snap_compare):

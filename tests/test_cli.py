@@ -15,6 +15,7 @@ import sys
 import time
 
 import pytest
+from conftest import proc, run
 
 import reader
 from reader import cli
@@ -34,39 +35,13 @@ Fans hoped for a "Friends" reunion after the vote.
 "We will build homes," Jane Doe said.
 """
 
-QUOTE_KEYS = {"file", "start", "end", "text", "speaker", "kind", "cue", "mention", "mention_start", "mention_end",
+QUOTE_KEYS = {"file", "line", "column", "start", "end", "text", "speaker", "kind", "cue", "mention", "mention_start", "mention_end",
               "section", "paragraph", "group"}
 SPEECH = [
     ("We will cut taxes,", "Jane Doe", "Council Votes on Budget", 1),
     ("That is a lie,", "John Smith", "Opposition responds", 2),
     ("We will build homes,", "Jane Doe", "Opposition responds", 4),
 ]
-
-
-def run(argv, stdin: str | None = None):
-    """cli.main in-process: (status, stdout, stderr)."""
-    out, err = io.StringIO(), io.StringIO()
-    old = sys.stdin
-    if stdin is not None:
-        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8")
-    try:
-        status = cli.main(list(argv), out, err)
-    finally:
-        sys.stdin = old
-    return status, out.getvalue(), err.getvalue()
-
-
-def proc(argv, stdin: bytes | None = None, cwd=None, timeout=60):
-    """The real entry point in a subprocess: (status, stdout, stderr)."""
-    r = subprocess.run(
-        [sys.executable, "-m", "reader", *argv],
-        input=stdin if stdin is not None else b"",
-        capture_output=True,
-        cwd=cwd,
-        timeout=timeout,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-    )
-    return r.returncode, r.stdout.decode("utf-8"), r.stderr.decode("utf-8")
 
 
 @pytest.fixture
@@ -76,18 +51,26 @@ def article(tmp_path):
     return p
 
 
+def place(offset: int) -> tuple[int, int]:
+    """Line and column, both from 1, of an offset in ARTICLE."""
+    before = ARTICLE[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
 def expected_quotes(path, with_mentions=False):
     rows = []
     for text, speaker, section, para in SPEECH:
         start = ARTICLE.index(text)
         # The tag's words that named the speaker: the name, where it stands after the quotation.
         m_start = ARTICLE.index(speaker, start)
-        rows.append(dict(file=str(path), start=start, end=start + len(text), text=text, speaker=speaker,
+        line, column = place(start)
+        rows.append(dict(file=str(path), line=line, column=column, start=start, end=start + len(text), text=text, speaker=speaker,
                          kind="speech", cue="said", mention=speaker, mention_start=m_start,
                          mention_end=m_start + len(speaker), section=section, paragraph=para))
     if with_mentions:
         start = ARTICLE.index("Friends")
-        rows.insert(2, dict(file=str(path), start=start, end=start + 7, text="Friends", speaker=None, kind="mention",
+        line, column = place(start)
+        rows.insert(2, dict(file=str(path), line=line, column=column, start=start, end=start + 7, text="Friends", speaker=None, kind="mention",
                             cue=None, mention=None, mention_start=None, mention_end=None,
                             section="Opposition responds", paragraph=3))
     return rows
@@ -119,15 +102,37 @@ def test_quotes_json_is_one_array(article):
     assert isinstance(rows, list) and strip_group(rows) == expected_quotes(article)
 
 
+def test_hard_wrapped_quotation_is_one_line_in_json_and_csv_with_its_offsets(tmp_path):
+    text = ("Title\n\nThe council met on Monday to vote on the budget for the coming year, and\n"
+            'the mayor spoke first. "We will cut taxes for every family in the city,\n'
+            "and  then we will build\n"
+            'more homes," said Jane Doe to the council.\n')
+    p = tmp_path / "wrapped.txt"
+    p.write_text(text, encoding="utf-8")
+    start = text.index("We will")
+    joined = "We will cut taxes for every family in the city, and  then we will build more homes,"
+    _, out, _ = run(["quotes", str(p), "-f", "jsonl"])
+    (row,) = [json.loads(x) for x in out.splitlines()]
+    assert row["text"] == joined
+    assert (row["start"], row["end"], row["line"], row["column"]) == (start, text.index('," said') + 1, 4, 25)
+    _, out, _ = run(["quotes", str(p), "-f", "csv"])
+    assert len(out.splitlines()) == 2  # the header and one row: no row broken
+    assert next(csv.DictReader(io.StringIO(out)))["text"] == joined
+    _, out, _ = run(["quotes", str(p)])
+    assert out.splitlines() == [f"{p}:4:25  Jane Doe (said)", f"    “{' '.join(joined.split())}”"]
+
+
 def test_quotes_csv(article):
     status, out, _ = run(["quotes", str(article), "--format", "csv"])
     assert status == 0
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert list(rows[0]) == ["file", "start", "end", "speaker", "kind", "cue", "section", "paragraph", "text"]
+    assert list(rows[0]) == ["file", "line", "column", "start", "end", "speaker", "kind", "cue", "section",
+                             "paragraph", "text"]
     assert [(r["text"], r["speaker"], r["kind"], r["cue"], r["section"]) for r in rows] == [
         (t, s, "speech", "said", sec) for t, s, sec, _ in SPEECH
     ]
     assert [int(r["start"]) for r in rows] == [ARTICLE.index(t) for t, *_ in SPEECH]
+    assert [(int(r["line"]), int(r["column"])) for r in rows] == [place(ARTICLE.index(t)) for t, *_ in SPEECH]
 
 
 def test_quotes_markdown(article):
@@ -143,8 +148,8 @@ def test_quotes_markdown(article):
 def test_quotes_text(article):
     status, out, _ = run(["quotes", str(article)])
     assert status == 0
-    start = ARTICLE.index("We will cut")
-    assert out.splitlines()[:2] == [f"{article}:{start}  Jane Doe (said)", "    “We will cut taxes,”"]
+    assert out.splitlines()[:2] == [f"{article}:5:2  Jane Doe (said)", "    “We will cut taxes,”"]
+    assert place(ARTICLE.index("We will cut")) == (5, 2)
     assert out.count("John Smith") == 1 and "Friends" not in out
 
 
@@ -167,8 +172,21 @@ def test_quotes_speaker_filter(article, name):
 def test_quotes_speaker_filter_other_and_none(article):
     _, out, _ = run(["quotes", str(article), "-s", "smith", "-f", "jsonl"])
     assert [json.loads(x)["speaker"] for x in out.splitlines()] == ["John Smith"]
-    status, out, _ = run(["quotes", str(article), "-s", "Nobody Atall", "-f", "jsonl"])
-    assert (status, out) == (0, "")
+
+
+def test_a_speaker_that_matches_no_one_is_said_with_the_closest_names(article, tmp_path):
+    status, out, err = run(["quotes", str(article), "-s", "Nobody Atall", "-f", "jsonl"])
+    assert (status, out) == (1, "")
+    assert err == "reader: no speaker matches 'Nobody Atall'; the closest: John Smith, Jane Doe\n"
+    status, out, err = proc(["quotes", str(article), "--speaker", "Jon Smyth"])
+    assert (status, out) == (1, "")
+    assert err == "reader: no speaker matches 'Jon Smyth'; the closest: John Smith, Jane Doe\n"
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Nobody says anything here.\n", encoding="utf-8")
+    assert run(["quotes", str(plain), "-s", "Ann"]) == (
+        1, "", "reader: no speaker matches 'Ann' (no quotation is attributed to anyone)\n")
+    # Found in one of several files: no message, the others simply print nothing.
+    assert run(["quotes", str(plain), str(article), "-s", "smith", "-f", "jsonl"])[::2] == (0, "")
 
 
 def test_quotes_search(article):
@@ -178,6 +196,20 @@ def test_quotes_search(article):
     assert [json.loads(x)["text"] for x in out.splitlines()] == ["That is a lie,"]
     _, out, _ = run(["quotes", str(article), "--search", "homes", "--speaker", "John Smith", "-f", "jsonl"])
     assert out == ""
+
+
+@pytest.mark.parametrize("query, expected", [
+    ('speaker:"', ["We will cut taxes,", "That is a lie,", "We will build homes,"]),
+    ("speaker:'", ["We will cut taxes,", "That is a lie,", "We will build homes,"]),
+    ("speaker:-", ["We will cut taxes,", "That is a lie,", "We will build homes,"]),
+    ('speaker:"Jane Doe"', ["We will cut taxes,", "We will build homes,"]),
+    ("speaker:Jane Doe homes", ["We will build homes,"]),
+    ("speaker:jane dooe", ["We will cut taxes,", "We will build homes,"]),
+])
+def test_quotes_search_with_a_speaker_prefix(article, query, expected):
+    status, out, err = (proc if query == 'speaker:"' else run)(["quotes", str(article), "--search", query, "-f", "jsonl"])
+    assert (status, err) == (0, "")
+    assert [json.loads(x)["text"] for x in out.splitlines()] == expected
 
 
 # ---------------------------------------------------------------------------------------
@@ -256,8 +288,11 @@ def test_outline_text_csv_markdown(article):
     ]
     _, out, _ = run(["outline", str(article), "-f", "csv"])
     assert out.splitlines() == [
-        "file,title,level,paragraphs,quotes,parent",
-        f"{article},Opposition responds,1,3,2,",
+        "file,part,text,level,paragraphs,quotes,parent",
+        f"{article},title,Council Votes on Budget,,,,",
+        f"{article},dateline,LONDON —,,,,",
+        f"{article},opening,,,2,1,",
+        f"{article},section,Opposition responds,1,3,2,",
     ]
     _, out, _ = run(["outline", str(article), "-f", "markdown"])
     assert "- **title:** Council Votes on Budget" in out.splitlines()
@@ -384,7 +419,7 @@ def test_empty_results_exit_0(tmp_path):
     for fmt in ("text", "jsonl", "csv", "markdown"):
         status, out, err = run(["quotes", str(p), "-f", fmt])
         assert status == 0 and err == ""
-        assert out == ("file,start,end,speaker,kind,cue,section,paragraph,text\n" if fmt == "csv"
+        assert out == ("file,line,column,start,end,speaker,kind,cue,section,paragraph,text\n" if fmt == "csv"
                        else "| file | speaker | kind | cue | quote |\n|---|---|---|---|---|\n" if fmt == "markdown"
                        else "")
     assert run(["quotes", str(p), "-f", "json"])[1] == "[]\n"
@@ -432,15 +467,33 @@ def test_keyboard_interrupt_in_app(article, monkeypatch):
     assert (status, err) == (130, "reader: interrupted\n")
 
 
+def _unread(pipe) -> int:
+    """How many bytes written into ``pipe`` the reader at its other end has not read yet."""
+    import array
+    import fcntl
+    import termios
+
+    count = array.array("i", [0])
+    fcntl.ioctl(pipe.fileno(), termios.FIONREAD, count, True)
+    return count[0]
+
+
 def test_sigint_on_slow_stdin_exits_130():
+    """SIGINT while reader waits on a pipe that has not closed. The signal is sent once reader
+    has read what was written (it is then running and blocked on the rest of its input),
+    never after a guessed delay: sent during the interpreter's start, it would end the
+    process before reader could say anything."""
     p = subprocess.Popen([sys.executable, "-m", "reader", "quotes", "-"], stdin=subprocess.PIPE,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         p.stdin.write(b'"Half a quote,')  # and then nothing more: the reader waits on stdin
         p.stdin.flush()
-        time.sleep(0.6)
+        end = time.monotonic() + 60
+        while _unread(p.stdin) and p.poll() is None:
+            assert time.monotonic() < end, "reader never read its standard input"
+            time.sleep(0.005)  # polling a state: read, or not yet
         p.send_signal(signal.SIGINT)
-        out, err = p.communicate(timeout=20)
+        out, err = p.communicate(timeout=60)
     finally:
         if p.poll() is None:
             p.kill()
@@ -505,10 +558,12 @@ def test_internal_error_wins_over_a_file_that_could_not_be_read(article, tmp_pat
 
 
 def test_bug_in_a_writer_exits_70(article, monkeypatch, state_home):
-    def broken(out, rows, fmt, first):
+    def broken(self, path, rows):
         raise TypeError("writer bug")
 
-    monkeypatch.setattr(cli, "_print_quotes", broken)
+    from reader import output
+
+    monkeypatch.setattr(output.TextWriter, "quotes", broken)
     status, out, err = run(["quotes", str(article)])
     assert status == 70
     (line,) = err.splitlines()

@@ -19,25 +19,10 @@ import sys
 import zipfile
 
 import pytest
+from conftest import proc, run
 
-from reader import cli
 
 COMMANDS = ("quotes", "speakers", "outline")
-
-
-def proc(argv, stdin: bytes = b"", timeout=120):
-    r = subprocess.run([sys.executable, "-m", "reader", *argv], input=stdin, capture_output=True, timeout=timeout,
-                       env={**os.environ, "PYTHONIOENCODING": "utf-8"})
-    out, err = r.stdout.decode("utf-8"), r.stderr.decode("utf-8")
-    assert "Traceback" not in err
-    return r.returncode, out, err
-
-
-def run(argv):
-    out, err = io.StringIO(), io.StringIO()
-    status = cli.main(list(argv), out, err)
-    assert "Traceback" not in err.getvalue()
-    return status, out.getvalue(), err.getvalue()
 
 
 def write(tmp_path, name, data: bytes):
@@ -442,7 +427,9 @@ def test_file_name_with_a_newline_stays_on_one_line_in_text_output(tmp_path):
     status, out, err = proc(["quotes", str(p)])
     assert (status, err) == (0, "")
     start = ARTICLE.index("It is £5")
-    assert out.splitlines() == [f"{shown}:{start}  Ann Lee (said)", "    “It is £5 a crossing,”"]
+    line = ARTICLE[:start].count("\n") + 1
+    column = start - ARTICLE.rfind("\n", 0, start)
+    assert out.splitlines() == [f"{shown}:{line}:{column}  Ann Lee (said)", "    “It is £5 a crossing,”"]
     status, out, _ = proc(["quotes", str(p), "-f", "markdown"])
     assert out.splitlines()[2] == f"| {shown} | Ann Lee | speech | said | It is £5 a crossing, |"
     headed, headed_shown = _odd_name(tmp_path / "headed", (ARTICLE + "\nWhat Comes Next\n\nIt rained.\n").encode())

@@ -18,11 +18,11 @@ from reader.search import Hit, fold, parse_query, search_quotes, words
 MAX_RESULTS = 40  # more than a screen holds; each shown result costs a render
 
 
-def break_ties(hits: list[Hit], query: str) -> list[Hit]:
+def break_ties(hits: list[Hit], query: str, doc: Document | None = None) -> list[Hit]:
     """Among equally ranked quotations, the one where the typed phrase comes first wins
     ("specific parameters" finds "When specific parameters are clear…" before a quote
     that mentions them at its end)."""
-    _, rest = parse_query(query)
+    _, rest = parse_query(query, doc)
     phrase = fold(" ".join(rest.split()))
     if not phrase:
         return hits
@@ -92,12 +92,12 @@ class QuoteSearchScreen(ModalScreen[int | None]):
     def run_search(self, query: str) -> None:
         self.query_text = query
         cached = self._cache.get(query)
-        speaker_part, rest = parse_query(query)
-        if cached is None and speaker_part is None and not words(rest):
+        speaker_part, rest = parse_query(query, self.doc)
+        if cached is None and not words(speaker_part or "") and not words(rest):
             cached = (self._first, None)  # nothing typed: the first quotations, no count
         if cached is None:
             # The document's words are indexed on the first search: a novel answers in milliseconds.
-            cached = self._remember(query, break_ties(search_quotes(self.doc, query, self._pool), query))
+            cached = self._remember(query, break_ties(search_quotes(self.doc, query, self._pool), query, self.doc))
         self._show(query, *cached)
 
     def _remember(self, query: str, hits: list[Hit]) -> tuple[list[Hit], int]:

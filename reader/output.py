@@ -1,0 +1,353 @@
+"""What the command line prints: the records of a document and one writer per format.
+
+Records are plain dictionaries made one at a time (``quote_records``, ``speaker_records``,
+``outline_record``); a writer (``WRITERS[format]``) writes each file's records as they are
+made, so a text of a million quotations is never held as a million records, nor as one
+string of them.
+
+Everything printed comes from the file, so nothing in it may act on the terminal or on a
+program that reads the output: in ``text`` and ``markdown`` output control, zero-width and
+direction-changing characters are made visible (ESC -> ␛, U+202E -> \\u202e); in
+``json``/``jsonl`` they are written as ``\\uXXXX`` escapes (lossless); in ``csv`` they are
+made visible and a cell that starts like a spreadsheet formula (``=``, ``+``, ``-``, ``@``)
+gets a leading ``'``. A file name is shown on one line wherever it is printed as text (a
+newline in it is ␊); json and jsonl keep the real name.
+
+A quotation's place is its line and column in the text (``file:line:column`` in text
+output, both counted from 1) and its character offsets (``start``, ``end``: json, jsonl and
+csv); its ``text`` is on one line everywhere (hard wraps joined), so a csv row never breaks.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+import re
+from bisect import bisect_right
+
+from reader.safe_text import UNSAFE_FROM_DEL, escaped, escaped_line
+
+FORMATS = ("text", "jsonl", "json", "csv", "markdown")
+
+
+# ---------------------------------------------------------------------------------------
+# Escaping
+
+
+def visible(s: str) -> str:
+    """Text safe to print to a terminal: no control or direction-changing characters."""
+    return escaped(s)
+
+
+def to_json(obj, indent: int | None = None) -> str:
+    """JSON with every control, format and bidi character escaped as \\uXXXX (lossless)."""
+    return _escape_unsafe(json.dumps(obj, ensure_ascii=False, indent=indent))
+
+
+_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+
+
+def to_json_lines(rows: list[dict]) -> str:
+    """One JSON object a line, escaped as to_json escapes them; encoded in one pass."""
+    if not rows:
+        return ""
+    return _escape_unsafe("\n".join(map(_LINE_ENCODER.encode, rows)) + "\n")
+
+
+def _escape_unsafe(text: str) -> str:
+    return UNSAFE_FROM_DEL.sub(lambda m: "".join(f"\\u{u:04x}" for u in _utf16(m.group())), text)
+
+
+def _utf16(c: str) -> list[int]:
+    o = ord(c)
+    if o < 0x10000:
+        return [o]
+    o -= 0x10000
+    return [0xD800 + (o >> 10), 0xDC00 + (o & 0x3FF)]
+
+
+def file_name(path: str) -> str:
+    """A file name as text, markdown and csv output and messages show it: on one line."""
+    return escaped_line(path)
+
+
+_HARD_WRAP = re.compile(r"[ \t]*\n[ \t\n]*")
+
+
+def one_line(text: str) -> str:
+    """A quotation on one line: each hard wrap (a line break and the spaces around it) one
+    space; every other character kept (a lone carriage return is a character of its line)."""
+    return _HARD_WRAP.sub(" ", text)
+
+
+def _csv_cell(v):
+    if not isinstance(v, str):
+        return v
+    v = visible(v)
+    if v[:1] in ("=", "+", "-", "@"):
+        v = "'" + v  # never a spreadsheet formula
+    return v
+
+
+def _md(s) -> str:
+    return visible(str(s if s is not None else "")).replace("|", "\\|").replace("\n", " ")
+
+
+# ---------------------------------------------------------------------------------------
+# Records
+
+
+class Lines:
+    """Line and column (both from 1) of a character offset in a text."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def place(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def quote_records(path: str, doc, quotes):
+    """A record for each of ``quotes`` (of ``doc``), one at a time."""
+    lines = Lines(doc.text)
+    for q in quotes:
+        spk = doc.speaker_of(q)
+        sec = doc.section_of_paragraph(q.paragraph)
+        line, column = lines.place(q.start)
+        yield {
+            "file": path, "line": line, "column": column, "start": q.start, "end": q.end, "text": one_line(q.text),
+            "speaker": spk.name if spk else None, "kind": q.kind, "cue": q.cue,
+            "mention": q.mention, "mention_start": q.mention_start, "mention_end": q.mention_end,
+            "section": sec.title, "paragraph": q.paragraph, "group": q.group,
+        }
+
+
+def speaker_records(path: str, doc):
+    """The speakers, most quoted first, one record at a time."""
+    for s in sorted(doc.speakers, key=lambda s: (-s.quote_count, s.index)):
+        yield {"file": path, "speaker": s.name, "kind": s.kind, "quotes": s.quote_count, "mentions": list(s.mentions)}
+
+
+def outline_record(path: str, doc) -> dict:
+    """The outline: the parts above the text and the tree of sections that have a heading.
+
+    The text before the first heading (which the app lists under the title) is not a section
+    heading: its counts are the ``opening``, or None when the text starts with a heading.
+    """
+    counts = doc.section_counts()
+    nodes = {
+        s.index: {"title": s.title, "level": s.level, "paragraphs": counts[s.index][0],
+                  "quotes": counts[s.index][1], "sections": []}
+        for s in doc.sections
+        if s.heading is not None
+    }
+    roots = []
+    for s in doc.sections:
+        if s.index in nodes:
+            (nodes[s.parent]["sections"] if s.parent in nodes else roots).append(nodes[s.index])
+    opening = next((counts[s.index] for s in doc.sections if s.heading is None), None)
+    block = lambda b: b.text if b else None  # noqa: E731
+    return {"file": path, "kicker": block(doc.kicker), "title": block(doc.title),
+            "standfirst": block(doc.standfirst), "dateline": block(doc.dateline), "sections": roots,
+            "opening": None if opening is None else {"paragraphs": opening[0], "quotes": opening[1]}}
+
+
+OUTLINE_PARTS = ("kicker", "title", "standfirst", "dateline")
+
+
+def _counted(paragraphs: int, quotes: int) -> str:
+    return (f"{paragraphs} paragraph{'' if paragraphs == 1 else 's'}, "
+            f"{quotes} quote{'' if quotes == 1 else 's'}")
+
+
+# ---------------------------------------------------------------------------------------
+# Writers: one per format. Each is given the records of one file after another, then
+# ``finish``. ``many``: more than one file was named (text and markdown then head each
+# file's part with its name where the records do not carry it).
+
+
+class Writer:
+    def __init__(self, out, many: bool) -> None:
+        self.out = out
+        self.many = many
+        self.first = True  # nothing written yet: a header or a table head comes first
+
+    def quotes(self, path: str, rows) -> None:
+        raise NotImplementedError
+
+    def speakers(self, path: str, rows) -> None:
+        raise NotImplementedError
+
+    def outline(self, path: str, rec: dict) -> None:
+        raise NotImplementedError
+
+    def write(self, command: str, path: str, doc_records) -> None:
+        getattr(self, command)(path, doc_records)
+        self.first = False
+
+    def finish(self, command: str, ok: bool) -> None:
+        pass
+
+
+class TextWriter(Writer):
+    def quotes(self, path, rows) -> None:
+        out, name = self.out, file_name(path)
+        for r in rows:
+            who = r["speaker"] or "(unknown speaker)"
+            cue = f" ({r['cue']})" if r["cue"] else ""
+            kind = "" if r["kind"] == "speech" else f" [{r['kind']}]"
+            out.write(f"{name}:{r['line']}:{r['column']}  {visible(who)}{visible(cue)}{kind}\n")
+            out.write(f"    “{visible(' '.join(r['text'].split()))}”\n")
+
+    def speakers(self, path, rows) -> None:
+        if self.many:
+            self.out.write(f"{file_name(path)}\n")
+        for r in rows:
+            mentions = ", ".join(m for m in r["mentions"] if m != r["speaker"])
+            extra = f"  ({visible(mentions)})" if mentions else ""
+            self.out.write(f"{r['quotes']:5d}  {visible(r['speaker'])}{extra}\n")
+
+    def outline(self, path, rec) -> None:
+        out = self.out
+        if self.many:
+            out.write(f"== {file_name(path)}\n")
+        for key in OUTLINE_PARTS:
+            if rec[key]:
+                out.write(f"{key}: {visible(rec[key])}\n")
+        if rec["opening"] is not None:
+            out.write(f"opening: {_counted(rec['opening']['paragraphs'], rec['opening']['quotes'])}\n")
+        if rec["sections"]:
+            out.write("sections:\n")
+
+            def walk(nodes, depth):
+                for n in nodes:
+                    out.write(f"{'  ' * depth}{visible(n['title'])}  ({_counted(n['paragraphs'], n['quotes'])})\n")
+                    walk(n["sections"], depth + 1)
+
+            walk(rec["sections"], 1)
+
+
+class MarkdownWriter(Writer):
+    def quotes(self, path, rows) -> None:
+        out = self.out
+        if self.first:
+            out.write("| file | speaker | kind | cue | quote |\n|---|---|---|---|---|\n")
+        for r in rows:
+            out.write(f"| {_md(file_name(r['file']))} | {_md(r['speaker'] or '')} | {r['kind']} | "
+                      f"{_md(r['cue'] or '')} | {_md(r['text'])} |\n")
+
+    def speakers(self, path, rows) -> None:
+        out = self.out
+        if self.first:
+            out.write("| file | speaker | quotes | mentions |\n|---|---|---|---|\n")
+        for r in rows:
+            out.write(f"| {_md(file_name(r['file']))} | {_md(r['speaker'])} | {r['quotes']} | "
+                      f"{_md('; '.join(r['mentions']))} |\n")
+
+    def outline(self, path, rec) -> None:
+        out = self.out
+        if self.many:
+            out.write(f"## {file_name(path)}\n")
+        for key in OUTLINE_PARTS:
+            if rec[key]:
+                out.write(f"- **{key}:** {_md(rec[key])}\n")
+        if rec["opening"] is not None:
+            out.write(f"- **opening:** {_counted(rec['opening']['paragraphs'], rec['opening']['quotes'])}\n")
+        if rec["sections"]:
+            out.write("- **sections:**\n")
+
+            def walk(nodes, depth):
+                for n in nodes:
+                    out.write(f"{'  ' * depth}- {_md(n['title'])}  ({_counted(n['paragraphs'], n['quotes'])})\n")
+                    walk(n["sections"], depth + 1)
+
+            walk(rec["sections"], 1)
+
+
+QUOTE_COLUMNS = ["file", "line", "column", "start", "end", "speaker", "kind", "cue", "section", "paragraph", "text"]
+SPEAKER_COLUMNS = ["file", "speaker", "kind", "quotes", "mentions"]
+OUTLINE_COLUMNS = ["file", "part", "text", "level", "paragraphs", "quotes", "parent"]
+
+
+class CsvWriter(Writer):
+    def _rows(self, rows, columns: list[str]) -> None:
+        w = csv.DictWriter(self.out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        if self.first:
+            w.writeheader()
+        for r in rows:
+            w.writerow({k: _csv_cell(file_name(v) if k == "file" else "; ".join(v) if isinstance(v, list) else v)
+                        for k, v in r.items()})
+
+    def quotes(self, path, rows) -> None:
+        self._rows(rows, QUOTE_COLUMNS)
+
+    def speakers(self, path, rows) -> None:
+        self._rows(rows, SPEAKER_COLUMNS)
+
+    def outline(self, path, rec) -> None:
+        """One row for each part above the text (``kicker``, ``title``, ``standfirst``,
+        ``dateline``: its ``text``), the ``opening`` (its counts) and each ``section``."""
+        rows = [{"file": path, "part": key, "text": rec[key]} for key in OUTLINE_PARTS if rec[key]]
+        if rec["opening"] is not None:
+            rows.append({"file": path, "part": "opening", **rec["opening"]})
+
+        def flat(nodes, parent):
+            for n in nodes:
+                rows.append({"file": path, "part": "section", "text": n["title"], "level": n["level"],
+                             "paragraphs": n["paragraphs"], "quotes": n["quotes"], "parent": parent})
+                flat(n["sections"], n["title"])
+
+        flat(rec["sections"], None)
+        self._rows(rows, OUTLINE_COLUMNS)
+
+
+class JsonlWriter(Writer):
+    def _rows(self, rows) -> None:
+        while batch := list(itertools.islice(rows, 1000)):
+            self.out.write(to_json_lines(batch))
+
+    def quotes(self, path, rows) -> None:
+        self._rows(rows)
+
+    def speakers(self, path, rows) -> None:
+        self._rows(rows)
+
+    def outline(self, path, rec) -> None:
+        self.out.write(to_json(rec) + "\n")
+
+
+class JsonWriter(Writer):
+    """One array of every record; the outline of one file is one object, without its file."""
+
+    items = 0  # objects written into the array so far
+
+    def _item(self, obj) -> None:
+        """One element of the array, laid out as json.dumps(array, indent=2) lays it out."""
+        self.out.write(("[\n  " if not self.items else ",\n  ") + to_json(obj, indent=2).replace("\n", "\n  "))
+        self.items += 1
+
+    def quotes(self, path, rows) -> None:
+        for r in rows:
+            self._item(r)
+
+    speakers = quotes
+
+    def outline(self, path, rec) -> None:
+        if self.many:
+            self._item(rec)
+        else:
+            self.out.write(to_json({k: v for k, v in rec.items() if k != "file"}, indent=2) + "\n")
+
+    def finish(self, command: str, ok: bool) -> None:
+        if command != "outline" or self.many:
+            if self.items:
+                self.out.write("\n]\n")
+            elif ok:
+                self.out.write("[]\n")
+
+
+WRITERS: dict[str, type[Writer]] = {
+    "text": TextWriter, "jsonl": JsonlWriter, "json": JsonWriter, "csv": CsvWriter, "markdown": MarkdownWriter,
+}
