@@ -76,6 +76,7 @@ def analyse_partition(paths: list[str]) -> tuple[list[dict], list[dict], int]:
     """On a worker: the quotation records of every file, the files that failed (with why),
     and the bytes read. Never raises for a file."""
     from reader.document import read_source
+    from reader.output import quote_records
     from reader.textio import InputError
 
     records: list[dict] = []
@@ -86,7 +87,7 @@ def analyse_partition(paths: list[str]) -> tuple[list[dict], list[dict], int]:
             read += os.path.getsize(path)
             source = read_source(path)
             doc = source.analyse()
-            records.extend(_records(path, doc))
+            records.extend(quote_records(path, doc, [q for q in doc.quotes if q.kind != "mention"]))
         except InputError as exc:
             failures.append({"file": path, "error": str(exc)})
         except Exception as exc:  # noqa: BLE001 - a bug: recorded, the run goes on
@@ -94,24 +95,12 @@ def analyse_partition(paths: list[str]) -> tuple[list[dict], list[dict], int]:
     return records, failures, read
 
 
-def _records(path: str, doc) -> list[dict]:
-    """What ``reader quotes --format jsonl`` prints for the file."""
-    from reader.cli import quote_records
-
-    class Defaults:
-        all = False
-        speaker = None
-        search = None
-
-    return list(quote_records(path, doc, Defaults))
-
-
 def _write_part(out: str, index: int, records: list[dict], fmt: str) -> None:
     """One partition's records, written whole or not at all (a temporary name, then renamed)."""
     final = os.path.join(out, f"part-{index:05d}.{fmt}")
     temporary = final + ".partial"
     if fmt == "jsonl":
-        from reader.cli import to_json_lines
+        from reader.output import to_json_lines
 
         with open(temporary, "w", encoding="utf-8") as f:
             f.write(to_json_lines(records))
@@ -126,9 +115,9 @@ def _write_part(out: str, index: int, records: list[dict], fmt: str) -> None:
 def _parquet_schema(pa):
     types = {"line": pa.int64(), "column": pa.int64(), "start": pa.int64(), "end": pa.int64(),
              "mention_start": pa.int64(), "mention_end": pa.int64(), "paragraph": pa.int64(), "group": pa.int64()}
-    fields = ("file", "line", "column", "start", "end", "text", "speaker", "kind", "cue", "mention", "mention_start",
-              "mention_end", "section", "paragraph", "group")
-    return pa.schema([(name, types.get(name, pa.string())) for name in fields])
+    from reader.output import QUOTE_FIELDS
+
+    return pa.schema([(name, types.get(name, pa.string())) for name in QUOTE_FIELDS])
 
 
 def run(paths: list[str], out: str, scheduler: str | None = None, workers: int | None = None,

@@ -118,8 +118,8 @@ def analyse_entry(job: tuple[str, int, int, str | None]) -> FileEntry:
     """Read, hash and analyse one file for the index. ``job`` is (path, size, mtime, the hash
     the index holds or None). Never raises: a file that cannot be read is an entry with its
     error, kept so that it is not tried again until it changes."""
-    from reader.cli import outline_record, quote_records  # the records reader prints
     from reader.document import Source
+    from reader.output import outline_record, quote_records  # the records reader prints
     from reader.textio import InputError, decode_bytes, read_bytes
 
     path, size, mtime, known = job
@@ -137,7 +137,7 @@ def analyse_entry(job: tuple[str, int, int, str | None]) -> FileEntry:
         del data
         doc = Source(decoded.text, path.lower().endswith((".md", ".markdown")), decoded.warnings).analyse()
         outline = outline_record(path, doc)
-        records = list(quote_records(path, doc, _ALL_QUOTES))
+        records = list(quote_records(path, doc, doc.quotes))
     except InputError as exc:
         return FileEntry(path, size, mtime, digest, error=str(exc))
     except Exception as exc:  # noqa: BLE001
@@ -160,16 +160,6 @@ def analyse_entry(job: tuple[str, int, int, str | None]) -> FileEntry:
         quotes=quotes,
     )
 
-
-class _AllQuotes:
-    """The arguments that make ``quote_records`` keep every quotation, mentions too."""
-
-    all = True
-    speaker = None
-    search = None
-
-
-_ALL_QUOTES = _AllQuotes()
 
 _MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}

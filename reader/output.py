@@ -109,6 +109,11 @@ class Lines:
         return line, offset - self.starts[line - 1] + 1
 
 
+# The fields of a quotation's record, in the order json and jsonl print them.
+QUOTE_FIELDS = ("file", "line", "column", "start", "end", "text", "speaker", "kind", "cue", "mention",
+                "mention_start", "mention_end", "section", "paragraph", "group")
+
+
 def quote_records(path: str, doc, quotes):
     """A record for each of ``quotes`` (of ``doc``), one at a time."""
     lines = Lines(doc.text)

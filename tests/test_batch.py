@@ -110,3 +110,10 @@ def test_an_output_folder_that_holds_a_batch_is_refused(tmp_path):
     (out / "part-00000.jsonl").write_text("")
     with pytest.raises(BatchError, match="already holds the output of a batch"):
         run([], str(out))
+
+
+def test_quote_fields_name_the_record_s_fields_in_order(corpus):
+    from reader.output import QUOTE_FIELDS
+
+    paths, _ = corpus_files([str(corpus / "d3")])
+    assert tuple(single_process(paths[:1])[0]) == QUOTE_FIELDS
