@@ -32,7 +32,7 @@ from reader.output import FORMATS, visible
 from reader.safe_text import escaped_line
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-COMMANDS = ("quotes", "speakers", "outline")
+COMMANDS = ("quotes", "speakers", "outline", "index", "batch")
 
 
 class UsageError(Exception):
@@ -44,9 +44,24 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {escaped_line(message)}")
 
 
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE", help="text or Markdown file; - reads standard input")
+def _common(p: argparse.ArgumentParser, library: bool = False) -> None:
+    p.add_argument("files", nargs="*" if library else "+", metavar="FILE",
+                   help="text or Markdown file; - reads standard input")
     p.add_argument("--format", "-f", choices=FORMATS, default="text", help="output format (default: text)")
+    if library:
+        p.add_argument("--library", "-l", metavar="DIR", action="append",
+                       help="answer from the library of these folders and files instead (its index is "
+                       "brought up to date first); may be given more than once")
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,7 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
         "  reader FILE                 open FILE in the reading app\n"
         "  reader quotes FILE...       print every quotation with its speaker\n"
         "  reader speakers FILE...     print the speakers and how often each is quoted\n"
-        "  reader outline FILE...      print the title, dateline and section tree",
+        "  reader outline FILE...      print the title, dateline and section tree\n"
+        "  reader index DIR...         build or update the index of a library of articles\n"
+        "  reader quotes --library DIR  ... answer from that index, across every article\n"
+        "  reader batch DIR --out OUT  run over a corpus on a Dask cluster",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit status:\n"
         "  0    success\n"
@@ -75,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     q = sub.add_parser("quotes", help="print every quotation with its speaker",
                        description="Print every quotation found in the files, with its speaker, kind and cue.")
-    _common(q)
+    _common(q, library=True)
     q.add_argument("--speaker", "-s", metavar="NAME",
                    help="only quotations by this speaker (any of their names; small misspellings tolerated); "
                    "when no speaker matches, the closest names are shown and the exit status is 1")
@@ -84,13 +102,40 @@ def build_parser() -> argparse.ArgumentParser:
                    help="include mentions (titles, nicknames, scare quotes), not only speech and partial quotes")
 
     s = sub.add_parser("speakers", help="print each speaker with quote count and mentions",
-                       description="Print each speaker, how many quotations are theirs, and the mentions that named them.")
-    _common(s)
+                       description="Print each speaker, how many quotations are theirs, and the mentions that "
+                       "named them. With --library: each person across the library's articles (the same "
+                       "person under compatible names), with their quotations and articles.")
+    _common(s, library=True)
 
     o = sub.add_parser("outline", help="print kicker, title, standfirst, dateline and sections",
                        description="Print the kicker, title, standfirst, dateline and the section tree "
                        "with paragraph and quote counts.")
     _common(o)
+
+    i = sub.add_parser("index", help="build or update the index of a library of articles",
+                       description="Build or update the index of the library made of these folders (searched "
+                       "recursively for .txt, .text, .md and .markdown files) and files: only new and changed "
+                       "files are analysed, removed ones dropped. The index lives in the user's cache folder; "
+                       "deleting it loses nothing but time.")
+    i.add_argument("roots", nargs="+", metavar="DIR")
+    i.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="analyse N files at once (default: the cores)")
+    i.add_argument("--quiet", "-q", action="store_true", help="no progress line and no summary")
+
+    b = sub.add_parser("batch", help="run over a corpus on a Dask cluster",
+                       description="Analyse a corpus on a Dask cluster (pip install 'reader[cluster]'): write "
+                       "the records 'reader quotes --format jsonl' prints, in partitions part-NNNNN.jsonl (or "
+                       ".parquet), with failures.jsonl (the files that failed, which never stop the run) and "
+                       "summary.json, into the output folder.")
+    b.add_argument("inputs", nargs="*", metavar="INPUT", help="a folder, a file, or a quoted glob ('news/**/*.txt')")
+    b.add_argument("--paths-from", metavar="FILE", action="append", help="a file naming one path a line")
+    b.add_argument("--out", "-o", required=True, metavar="DIR", help="the output folder (made if missing)")
+    b.add_argument("--scheduler", metavar="ADDRESS", help="a running cluster's scheduler, tcp://HOST:8786 "
+                   "(default: a local cluster on this machine's cores)")
+    b.add_argument("--workers", type=_jobs, metavar="N", help="worker processes of the local cluster (default: the cores)")
+    b.add_argument("--format", "-f", choices=("jsonl", "parquet"), default="jsonl",
+                   help="partition format (default: jsonl; parquet needs pyarrow)")
+    b.add_argument("--partition", type=_jobs, default=64, metavar="N", help="files a partition (default: 64)")
+    b.add_argument("--quiet", "-q", action="store_true", help="no progress line and no summary")
     return parser
 
 
@@ -434,6 +479,18 @@ def _main(argv: list[str], out, err) -> int:
         if args.command is None:
             build_parser().print_help(out)
             return EXIT_OK
+        if args.command in ("index", "batch") or getattr(args, "library", None):
+            from reader import library_commands
+
+            if getattr(args, "library", None):
+                if args.files:
+                    raise UsageError(f"reader {args.command}: give FILE... or --library DIR, not both")
+                return library_commands.run_library_query(args, out, err)
+            if args.command == "batch" and not (args.inputs or args.paths_from):
+                raise UsageError("reader batch: give a folder, a file or a glob, or --paths-from FILE")
+            return getattr(library_commands, f"run_{args.command}")(args, out, err)
+        if not args.files:
+            raise UsageError(f"reader {args.command}: give at least one FILE (or --library DIR)")
         return run_command(args, out, err)
     args = _parse(build_app_parser(), argv, out, err)
     return _run_app(args.file, err)

@@ -220,6 +220,7 @@ class PersonEntry:
     kind: str
     quotes: int
     articles: int
+    names: tuple[str, ...] = ()  # the names they went by, titles dropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -531,8 +532,8 @@ class Library:
 
     def people(self) -> list[PersonEntry]:
         """Everyone quoted (speech and partial quotations), most quoted first."""
-        return [PersonEntry(*r) for r in self.con.execute(
-            "SELECT id, name, kind, quotes, articles FROM persons WHERE quotes > 0 "
+        return [PersonEntry(*r[:5], tuple(json.loads(r[5]))) for r in self.con.execute(
+            "SELECT id, name, kind, quotes, articles, forms FROM persons WHERE quotes > 0 "
             "ORDER BY quotes DESC, name")]
 
     def people_matching(self, query: str) -> dict[int, float]:

@@ -173,6 +173,11 @@ def _counted(paragraphs: int, quotes: int) -> str:
 # file's part with its name where the records do not carry it).
 
 
+def _counted_people(quotes: int, articles: int) -> str:
+    return (f"{quotes:,} quotation{'' if quotes == 1 else 's'} in {articles:,} "
+            f"article{'' if articles == 1 else 's'}")
+
+
 class Writer:
     def __init__(self, out, many: bool) -> None:
         self.out = out
@@ -186,6 +191,11 @@ class Writer:
         raise NotImplementedError
 
     def outline(self, path: str, rec: dict) -> None:
+        raise NotImplementedError
+
+    def people(self, path: str, rows) -> None:
+        """The people of a library (``reader speakers --library``): ``speaker``, ``kind``,
+        ``quotes``, ``articles`` and the ``names`` they went by."""
         raise NotImplementedError
 
     def write(self, command: str, path: str, doc_records) -> None:
@@ -213,6 +223,10 @@ class TextWriter(Writer):
             mentions = ", ".join(m for m in r["mentions"] if m != r["speaker"])
             extra = f"  ({visible(mentions)})" if mentions else ""
             self.out.write(f"{r['quotes']:5d}  {visible(r['speaker'])}{extra}\n")
+
+    def people(self, path, rows) -> None:
+        for r in rows:
+            self.out.write(f"{visible(r['speaker'])} — {_counted_people(r['quotes'], r['articles'])}\n")
 
     def outline(self, path, rec) -> None:
         out = self.out
@@ -251,6 +265,14 @@ class MarkdownWriter(Writer):
             out.write(f"| {_md(file_name(r['file']))} | {_md(r['speaker'])} | {r['quotes']} | "
                       f"{_md('; '.join(r['mentions']))} |\n")
 
+    def people(self, path, rows) -> None:
+        out = self.out
+        if self.first:
+            out.write("| speaker | kind | quotes | articles | names |\n|---|---|---|---|---|\n")
+        for r in rows:
+            out.write(f"| {_md(r['speaker'])} | {r['kind']} | {r['quotes']} | {r['articles']} | "
+                      f"{_md('; '.join(r['names']))} |\n")
+
     def outline(self, path, rec) -> None:
         out = self.out
         if self.many:
@@ -273,6 +295,7 @@ class MarkdownWriter(Writer):
 
 QUOTE_COLUMNS = ["file", "line", "column", "start", "end", "speaker", "kind", "cue", "section", "paragraph", "text"]
 SPEAKER_COLUMNS = ["file", "speaker", "kind", "quotes", "mentions"]
+PEOPLE_COLUMNS = ["speaker", "kind", "quotes", "articles", "names"]
 OUTLINE_COLUMNS = ["file", "part", "text", "level", "paragraphs", "quotes", "parent"]
 
 
@@ -290,6 +313,9 @@ class CsvWriter(Writer):
 
     def speakers(self, path, rows) -> None:
         self._rows(rows, SPEAKER_COLUMNS)
+
+    def people(self, path, rows) -> None:
+        self._rows(rows, PEOPLE_COLUMNS)
 
     def outline(self, path, rec) -> None:
         """One row for each part above the text (``kicker``, ``title``, ``standfirst``,
@@ -319,6 +345,8 @@ class JsonlWriter(Writer):
     def speakers(self, path, rows) -> None:
         self._rows(rows)
 
+    people = speakers
+
     def outline(self, path, rec) -> None:
         self.out.write(to_json(rec) + "\n")
 
@@ -337,7 +365,7 @@ class JsonWriter(Writer):
         for r in rows:
             self._item(r)
 
-    speakers = quotes
+    speakers = people = quotes
 
     def outline(self, path, rec) -> None:
         if self.many:
