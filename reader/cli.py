@@ -38,11 +38,11 @@ import os
 import sys
 
 from reader import __version__
-from reader.safe_text import UNSAFE_FROM_DEL, escaped, escaped_line
+from reader.safe_text import UNSAFE_FROM_DEL, escaped, escaped_line, shown_in_place
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 FORMATS = ("text", "jsonl", "json", "csv", "markdown")
-COMMANDS = ("quotes", "speakers", "outline")
+COMMANDS = ("quotes", "speakers", "outline", "text")
 
 
 def visible(s: str) -> str:
@@ -101,7 +101,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE", help="text or Markdown file; - reads standard input")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="a text, Markdown, HTML or EPUB file, or an http(s) address; - reads standard input")
     p.add_argument("--format", "-f", choices=FORMATS, default="text", help="output format (default: text)")
 
 
@@ -112,7 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
         "  reader FILE                 open FILE in the reading app\n"
         "  reader quotes FILE...       print every quotation with its speaker\n"
         "  reader speakers FILE...     print the speakers and how often each is quoted\n"
-        "  reader outline FILE...      print the title, dateline and section tree",
+        "  reader outline FILE...      print the title, dateline and section tree\n"
+        "  reader text FILE...         print the text as read (a web page's or a book's extracted)\n\n"
+        "FILE is a text, Markdown, HTML or EPUB file, or an http(s) address.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit status:\n"
         "  0    success\n"
@@ -145,12 +148,24 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Print the kicker, title, standfirst, dateline and the section tree "
                        "with paragraph and quote counts.")
     _common(o)
+
+    t = sub.add_parser("text", help="print the text as read: the text every offset points into",
+                       description="Print the text as read: a text or Markdown file decoded, a web page's "
+                       "article or a book's chapters extracted (title, headings and paragraphs separated by "
+                       "blank lines). Offsets in the other commands' output point into this text. In text "
+                       "format a control character is shown as one visible character in its place; json and "
+                       "jsonl hold the text exactly.")
+    t.add_argument("files", nargs="+", metavar="FILE",
+                   help="a text, Markdown, HTML or EPUB file, or an http(s) address; - reads standard input")
+    t.add_argument("--format", "-f", choices=("text", "jsonl", "json"), default="text",
+                   help="output format (default: text)")
     return parser
 
 
 def build_app_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="reader", description="Open FILE in the reading app.")
-    p.add_argument("file", metavar="FILE", help="text or Markdown file; - reads standard input")
+    p.add_argument("file", metavar="FILE",
+                   help="a text, Markdown, HTML or EPUB file, or an http(s) address; - reads standard input")
     return p
 
 
@@ -206,9 +221,19 @@ def outline_record(path: str, doc) -> dict:
             (nodes[s.parent]["sections"] if s.parent in nodes else roots).append(nodes[s.index])
     opening = next((counts[s.index] for s in doc.sections if s.heading is None), None)
     block = lambda b: b.text if b else None  # noqa: E731
-    return {"file": path, "kicker": block(doc.kicker), "title": block(doc.title),
-            "standfirst": block(doc.standfirst), "dateline": block(doc.dateline), "sections": roots,
-            "opening": None if opening is None else {"paragraphs": opening[0], "quotes": opening[1]}}
+    record = {"file": path, "kicker": block(doc.kicker), "title": block(doc.title),
+              "standfirst": block(doc.standfirst), "dateline": block(doc.dateline), "sections": roots,
+              "opening": None if opening is None else {"paragraphs": opening[0], "quotes": opening[1]}}
+    if not doc.origin.as_read:  # a text file read as it is, in UTF-8: nothing more to say
+        record.update(source=source_record(doc), byline=doc.byline, date=doc.date)
+    return record
+
+
+def source_record(doc) -> dict:
+    """Where a document's text came from: the file or the address, its format, whether the
+    text was extracted from markup, and the encoding it was decoded from."""
+    o = doc.origin
+    return {"format": o.format, "file": o.file, "url": o.url, "extracted": o.extracted, "encoding": o.encoding}
 
 
 # ---------------------------------------------------------------------------------------
@@ -266,9 +291,12 @@ def _print_speakers(out, rows, fmt: str, first: bool) -> None:
 def _print_outline(out, rec: dict, fmt: str, first: bool) -> None:
     if fmt == "text" or fmt == "markdown":
         md = fmt == "markdown"
-        for key in ("kicker", "title", "standfirst", "dateline"):
-            if rec[key]:
-                value = _md(rec[key]) if md else visible(rec[key])
+        for key in ("source", "kicker", "title", "byline", "date", "standfirst", "dateline"):
+            value = rec.get(key)
+            if key == "source" and value:
+                value = _source_line(value)
+            if value:
+                value = _md(value) if md else visible(value)
                 out.write(f"{'- **' if md else ''}{key}{':**' if md else ':'} {value}\n")
 
         def counted(paragraphs: int, quotes: int) -> str:
@@ -302,6 +330,13 @@ def _print_outline(out, rec: dict, fmt: str, first: bool) -> None:
         _write_csv(out, rows, ["file", "title", "level", "paragraphs", "quotes", "parent"], first)
 
 
+def _source_line(source: dict) -> str:
+    """``source`` of the text outline: ``html, extracted from https://… (utf-8)``."""
+    where = source["url"] or ("standard input" if source["file"] == "-" else _name(source["file"] or ""))
+    how = f"{source['format']}, extracted from {where}" if source["extracted"] else f"{source['format']}, {where}"
+    return f"{how} ({source['encoding']})" if source["encoding"] else how
+
+
 class _Printer:
     """Writes each file's records in one format as they are made: a text of a million
     quotations is never held as a million records, nor as one string of them."""
@@ -313,7 +348,22 @@ class _Printer:
 
     def document(self, path: str, doc, args) -> None:
         out, fmt = self.out, self.fmt
-        if self.command == "outline":
+        if self.command == "text":
+            if fmt == "text":
+                if self.many:
+                    out.write(f"{'' if self.first else chr(10)}== {_name(path)}\n")
+                out.write(shown_in_place(doc.text))
+                if doc.text and not doc.text.endswith("\n"):
+                    out.write("\n")
+            else:
+                rec = {"file": path, "source": source_record(doc), "text": doc.text}
+                if fmt == "jsonl":
+                    out.write(to_json(rec) + "\n")
+                elif self.many:
+                    self._json_item(rec)
+                else:
+                    out.write(to_json({k: v for k, v in rec.items() if k != "file"}, indent=2) + "\n")
+        elif self.command == "outline":
             rec = outline_record(path, doc)
             if fmt == "jsonl":
                 out.write(to_json(rec) + "\n")
@@ -347,7 +397,7 @@ class _Printer:
         self.items += 1
 
     def finish(self, ok: bool) -> None:
-        if self.fmt == "json" and (self.command != "outline" or self.many):
+        if self.fmt == "json" and (self.command not in ("outline", "text") or self.many):
             if self.items:
                 self.out.write("\n]\n")
             elif ok:
@@ -416,7 +466,9 @@ def run_command(args, out, err) -> int:
     for path in args.files:
         source, outcome = _read_checked(path, err)
         doc = None
-        if source is not None:
+        if source is not None and args.command == "text":
+            doc = source  # the text as read: nothing to analyse
+        elif source is not None:
             doc, outcome = _analyse_checked(path, source, err)
         status = max(status, outcome)
         if doc is None:

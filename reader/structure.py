@@ -10,7 +10,7 @@ import re
 from array import array
 from dataclasses import dataclass
 
-from reader.model import Block, Paragraph, Section
+from reader.model import PROSE, Block, Paragraph, Section
 from reader.quotes import TRANSCRIPT_LABEL
 
 OPENING_SECTION = "Opening"
@@ -45,7 +45,6 @@ _DATELINE = re.compile(
     )(?=\s)""",
     re.VERBOSE,
 )
-_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 
 
 @dataclass(slots=True)
@@ -190,36 +189,22 @@ def _is_title_case(s: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
-def _front_matter_end(text: str) -> int:
-    """Offset after YAML front matter at the very start of a Markdown file (0 if none)."""
-    m = re.match(r"\A---[ \t]*\n(?:.*?\n)?---[ \t]*(?:\n|\Z)", text, re.S)
-    return m.end() if m else 0
-
-
 def parse_structure(text: str, markdown: bool = False) -> Structure:
-    begin = _front_matter_end(text) if markdown else 0
-    units = _blocks(text, begin)
+    """The structure of a plain text; of a Markdown text, as its parser reads it (reader.markdown)."""
     if markdown:
-        units = _markdown_units(text, units)
-        width = 0
-    else:
-        width = _wrap_width(units)
-        units = [p for u in units for p in _split_block(text, u, width)]
+        from reader.markdown import read_markdown
+
+        return structure_from_parts(text, read_markdown(text).parts)
+    units = _blocks(text)
+    width = _wrap_width(units)
+    units = [p for u in units for p in _split_block(text, u, width)]
 
     kicker = title = standfirst = dateline = None
     i = 0
     first_text = lambda u: text[u.start : u.end]  # noqa: E731
 
-    def md_heading(u: _Unit) -> re.Match[str] | None:
-        return _MD_HEADING.match(first_text(u)) if markdown and len(u.lines) == 1 else None
-
     # Kicker and title.
-    if markdown:
-        if i < len(units) and (m := md_heading(units[i])) and len(m.group(1)) == 1:
-            s = units[i].start + m.start(2)
-            title = Block(s, s + len(m.group(2)), m.group(2))
-            i += 1
-    elif len(units) >= 2:
+    if len(units) >= 2:
         u0, u1 = units[0], units[1]
         t0, t1 = first_text(u0), first_text(u1)
         if (
@@ -276,7 +261,7 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
     body_units = units[i:]
     # A book with chapter headings has no other headings: a short line in it is a line of verse,
     # a letter's signature or a cry ("JULIE", "Who still is thinking but of thee!").
-    chapter_headings = 0 if markdown else sum(
+    chapter_headings = sum(
         1 for u in body_units if len(u.lines) == 1 and _heading_level(text[u.start : u.end]) is not None)
     chaptered = chapter_headings >= 2
     for k, u in enumerate(body_units):
@@ -284,14 +269,7 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
         level: int | None = None
         heading_text = t
         hs, he = u.start, u.end
-        if markdown:
-            m = md_heading(u)
-            if m:
-                level = len(m.group(1))
-                heading_text = m.group(2)
-                hs = u.start + m.start(2)
-                he = hs + len(heading_text)
-        elif len(u.lines) == 1 and _is_heading_line(t):
+        if len(u.lines) == 1 and _is_heading_line(t):
             explicit = _heading_level(t)
             following = body_units[k + 1] if k + 1 < len(body_units) else None
             if explicit is not None:
@@ -309,7 +287,7 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
             elif not chaptered:
                 level = 1
         if level is not None:
-            if not book_mode and level == 2 and not markdown:
+            if not book_mode and level == 2:
                 level = 1
             while stack and sections[stack[-1]].level >= level:
                 stack.pop()
@@ -322,7 +300,7 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
             last_was_heading = True
             continue
         last_was_heading = False
-        if not para_start and dateline is None and not markdown:
+        if not para_start and dateline is None:
             m = _DATELINE.match(t)
             if m:
                 dateline = Block(u.start, u.start + m.end(), m.group(0))
@@ -351,19 +329,50 @@ def _merge_subtitle(section: _Open) -> bool:
     )
 
 
-def _markdown_units(text: str, units: list[_Unit]) -> list[_Unit]:
-    """Markdown: a heading line is always its own unit; fenced code stays one unit."""
-    out: list[_Unit] = []
-    for u in units:
-        current: list[tuple[int, int]] = []
-        for s, e in u.lines:
-            if _MD_HEADING.match(text[s:e]):
-                if current:
-                    out.append(_unit(current))
-                    current = []
-                out.append(_Unit(s, e))
-            else:
-                current.append((s, e))
-        if current:
-            out.append(_unit(current))
-    return out
+# ---------------------------------------------------------------------------------------
+# Structure given by markup (a web page, a book, Markdown)
+
+TITLE_PART = "title"
+HEADING_PART = "heading"
+PARAGRAPH_PART = "paragraph"
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A block of a text whose structure the markup gives: the title, a heading (with its
+    level, 1 the highest) or a paragraph (with its form). ``[start, end)`` in the text."""
+
+    kind: str
+    start: int
+    end: int
+    level: int = 1
+    form: str = PROSE
+
+
+def structure_from_parts(text: str, parts: list[Part], book: bool = False) -> Structure:
+    """The structure of a text whose blocks are known: headings nest by level, paragraphs
+    belong to the heading above them. ``book``: the headings are a book's chapters."""
+    title = None
+    sections: list[_Open] = []
+    paragraphs: list[Paragraph] = []
+    stack: list[int] = []
+    headings = 0
+    for part in parts:
+        if part.kind == TITLE_PART and title is None and not paragraphs and len(sections) == 0:
+            title = Block(part.start, part.end, text[part.start : part.end])
+            continue
+        if part.kind in (HEADING_PART, TITLE_PART):
+            level = max(1, part.level)
+            while stack and sections[stack[-1]].level >= level:
+                stack.pop()
+            heading = Block(part.start, part.end, text[part.start : part.end])
+            sections.append(_Open(" ".join(heading.text.split()), level, heading, len(paragraphs), 0, stack[-1] if stack else None))
+            stack.append(len(sections) - 1)
+            headings += 1
+            continue
+        if not sections:
+            sections.append(_Open(title.text if title else OPENING_SECTION, 1, None, 0, 0, None))
+        paragraphs.append(Paragraph(len(paragraphs), part.start, part.end, len(sections) - 1, part.form))
+        sections[-1].count += 1
+    made = tuple(Section(i, s.title, s.level, s.heading, s.first, s.count, s.parent) for i, s in enumerate(sections))
+    return Structure(tuple(paragraphs), made, None, title, None, None, headings if book else 0)
