@@ -50,6 +50,9 @@ def analyse(text: str, markdown: bool = False, warnings: tuple[str, ...] = (), *
         a, s = attributions[idx], spans[idx]
         attributions[idx] = spans[idx] = None
         spk = order.get(a.speaker) if a.speaker is not None and s.kind != MENTION else None
+        cue, mention = (a.cue, a.mention) if spk is not None else (None, None)
+        if spk is None and s.continued and prev is not None and prev[1].paragraph == s.paragraph and prev[0] is not None:
+            spk = prev[0]  # the next quotation of a run (`"A. "B."`): the same speaker goes on
         if spk is not None:
             counts[spk] += 1
         same_utterance = (
@@ -63,8 +66,8 @@ def analyse(text: str, markdown: bool = False, warnings: tuple[str, ...] = (), *
         spoken = s.kind != MENTION and spk is not None
         quotes.append(
             Quote(idx, s.start, s.end, text[s.start : s.end], s.kind, s.paragraph, group, spk,
-                  a.cue if spoken else None, a.mention if spoken else None,
-                  a.mention_start if spoken else None, a.mention_end if spoken else None)
+                  cue if spoken else None, mention if spoken else None,
+                  a.mention_start if spoken and mention else None, a.mention_end if spoken and mention else None)
         )
         prev = (spk, s)
     speakers = []
@@ -83,7 +86,7 @@ def analyse(text: str, markdown: bool = False, warnings: tuple[str, ...] = (), *
         dateline=st.dateline,
         warnings=warnings,
         origin=origin or Origin(format="markdown" if markdown else "text"),
-        byline=byline,
+        byline=byline or st.byline,
         date=date,
         rendering=rendering,
     )
