@@ -131,15 +131,16 @@ def _wrap_width(units: list[_Unit]) -> int:
     return width if width <= 100 else 0
 
 
-# A run of three blanks or a tab between two words: a line of aligned columns.
-_COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
+# Two runs of three blanks or tabs between words: a line of aligned columns (prose has a
+# double space after a full stop at most).
+_COLUMNS = re.compile(r"\S(?: {3,}|\t)\S.*?\S(?: {3,}|\t)\S")
 
 
 def _indent(text: str, start: int) -> int:
     return start - (text.rfind("\n", 0, start) + 1)
 
 
-def _split_block(text: str, unit: _Unit, width: int) -> list[_Unit]:
+def _split_block(text: str, unit: _Unit, width: int, tables: bool = True) -> list[_Unit]:
     """Split a block into paragraphs: runs of lines in aligned columns (a table, figures)
     kept as they are; a line that starts with an indent in a block whose other lines do
     not opens a paragraph (wire copy, many books); verse (every line indented and short) kept
@@ -148,7 +149,7 @@ def _split_block(text: str, unit: _Unit, width: int) -> list[_Unit]:
     if len(lines) == 1:
         return [unit]
     columns = [bool(_COLUMNS.search(text, s, e)) for s, e in lines]
-    if sum(columns) >= 2:
+    if tables and sum(columns) >= 2:
         out: list[_Unit] = []
         k = 0
         while k < len(lines):
@@ -160,10 +161,10 @@ def _split_block(text: str, unit: _Unit, width: int) -> list[_Unit]:
                 j += 1
                 while j < len(lines) and columns[j]:
                     j += 1
-            if columns[k] and j - k >= 2:
+            if columns[k] and j - k >= 2 and any(c.isdigit() for c in text[lines[k][0] : lines[j - 1][1]]):
                 out.append(_unit(lines[k:j], PRE, text))
             else:
-                out.extend(_split_block(text, _unit(lines[k:j]), width))
+                out.extend(_split_block(text, _unit(lines[k:j]), width, tables=False))
             k = j
         return out
     indents = [_indent(text, s) for s, _ in lines]
