@@ -32,7 +32,8 @@ from reader.output import FORMATS, visible
 from reader.safe_text import escaped_line
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-COMMANDS = ("quotes", "speakers", "outline", "index", "batch")
+COMMANDS = ("quotes", "speakers", "outline", "text", "index", "batch")
+FILE_HELP = "a text, Markdown, HTML or EPUB file, or an http(s) address; - reads standard input"
 
 
 class UsageError(Exception):
@@ -45,8 +46,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _common(p: argparse.ArgumentParser, library: bool = False) -> None:
-    p.add_argument("files", nargs="*" if library else "+", metavar="FILE",
-                   help="text or Markdown file; - reads standard input")
+    p.add_argument("files", nargs="*" if library else "+", metavar="FILE", help=FILE_HELP)
     p.add_argument("--format", "-f", choices=FORMATS, default="text", help="output format (default: text)")
     if library:
         p.add_argument("--library", "-l", metavar="DIR", action="append",
@@ -72,9 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
         "  reader quotes FILE...       print every quotation with its speaker\n"
         "  reader speakers FILE...     print the speakers and how often each is quoted\n"
         "  reader outline FILE...      print the title, dateline and section tree\n"
+        "  reader text FILE...         print the text as read (a web page's or a book's extracted)\n"
         "  reader index DIR...         build or update the index of a library of articles\n"
         "  reader quotes --library DIR  ... answer from that index, across every article\n"
-        "  reader batch DIR --out OUT  run over a corpus on a Dask cluster",
+        "  reader batch DIR --out OUT  run over a corpus on a Dask cluster\n\n"
+        "FILE is a text, Markdown, HTML or EPUB file, or an http(s) address.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit status:\n"
         "  0    success\n"
@@ -112,9 +114,19 @@ def build_parser() -> argparse.ArgumentParser:
                        "with paragraph and quote counts.")
     _common(o)
 
+    t = sub.add_parser("text", help="print the text as read: the text every offset points into",
+                       description="Print the text as read: a text or Markdown file decoded, a web page's "
+                       "article or a book's chapters extracted (title, headings and paragraphs separated by "
+                       "blank lines). Offsets in the other commands' output point into this text. In text "
+                       "format a control character is shown as one visible character in its place; json and "
+                       "jsonl hold the text exactly.")
+    t.add_argument("files", nargs="+", metavar="FILE", help=FILE_HELP)
+    t.add_argument("--format", "-f", choices=("text", "jsonl", "json"), default="text",
+                   help="output format (default: text)")
+
     i = sub.add_parser("index", help="build or update the index of a library of articles",
                        description="Build or update the index of the library made of these folders (searched "
-                       "recursively for .txt, .text, .md and .markdown files) and files: only new and changed "
+                       "recursively for text, Markdown, HTML and EPUB files) and files: only new and changed "
                        "files are analysed, removed ones dropped. The index lives in the user's cache folder; "
                        "deleting it loses nothing but time.")
     i.add_argument("roots", nargs="+", metavar="DIR")
@@ -141,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def build_app_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="reader", description="Open FILE in the reading app.")
-    p.add_argument("file", metavar="FILE", help="text or Markdown file; - reads standard input")
+    p.add_argument("file", metavar="FILE", help=FILE_HELP)
     return p
 
 
@@ -203,6 +215,8 @@ def print_document(writer, command: str, path: str, doc, args, sought: SpeakerSo
         writer.write(command, path, output.quote_records(path, doc, quotes_to_print(doc, args, sought)))
     elif command == "speakers":
         writer.write(command, path, output.speaker_records(path, doc))
+    elif command == "text":  # the text as read: ``doc`` is the read Source
+        writer.write(command, path, doc)
     else:
         writer.write(command, path, output.outline_record(path, doc))
 
@@ -273,7 +287,9 @@ def run_command(args, out, err) -> int:
     for path in args.files:
         source, outcome = _read_checked(path, err)
         doc = None
-        if source is not None:
+        if source is not None and args.command == "text":
+            doc = source  # the text as read: nothing to analyse
+        elif source is not None:
             doc, outcome = _analyse_checked(path, source, err)
         status = max(status, outcome)
         if doc is None:

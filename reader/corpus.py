@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable
 
 # Files a folder is searched for; a file named on the command line is read whatever its name.
-ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml", ".epub")
 
 
 def article_files(roots: Iterable[str]) -> tuple[list[str], list[str]]:

@@ -118,13 +118,13 @@ def analyse_entry(job: tuple[str, int, int, str | None]) -> FileEntry:
     """Read, hash and analyse one file for the index. ``job`` is (path, size, mtime, the hash
     the index holds or None). Never raises: a file that cannot be read is an entry with its
     error, kept so that it is not tried again until it changes."""
-    from reader.document import Source
+    from reader.document import source_from_bytes
     from reader.output import outline_record, quote_records  # the records reader prints
-    from reader.textio import InputError, decode_bytes, read_bytes
+    from reader.textio import InputError, read_bytes
 
     path, size, mtime, known = job
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, allow_zip=True)
     except InputError as exc:
         return FileEntry(path, size, mtime, "", error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug reading: recorded, the others go on
@@ -133,9 +133,8 @@ def analyse_entry(job: tuple[str, int, int, str | None]) -> FileEntry:
     if digest == known:
         return FileEntry(path, size, mtime, digest, unchanged=True)
     try:
-        decoded = decode_bytes(data, path)
+        doc = source_from_bytes(data, path).analyse()
         del data
-        doc = Source(decoded.text, path.lower().endswith((".md", ".markdown")), decoded.warnings).analyse()
         outline = outline_record(path, doc)
         records = list(quote_records(path, doc, doc.quotes))
     except InputError as exc:

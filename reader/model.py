@@ -20,6 +20,12 @@ MENTION = "mention"  # a title, nickname or scare quote: not speech
 PERSON = "person"
 ORGANISATION = "organisation"
 
+# Forms of paragraph: how it is laid out.
+PROSE = ""  # reflowed to the width of the screen
+PRE = "pre"  # kept line by line: a table, a column of figures, a poem, code
+ITEM = "item"  # an item of a list
+BLOCKQUOTE = "blockquote"  # a quoted passage set off from the text
+
 
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -41,6 +47,7 @@ class Paragraph:
     start: int
     end: int
     section: int  # index into Document.sections
+    form: str = PROSE  # PROSE, PRE, ITEM or BLOCKQUOTE
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -105,6 +112,45 @@ class Speaker:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where a document's text came from."""
+
+    format: str = "text"  # text, markdown, html or epub
+    file: str | None = None  # the file read ("-" for standard input), None for a URL
+    url: str | None = None  # the address fetched, after redirects
+    extracted: bool = False  # the text was extracted from markup (a web page, a book), not the file as it is
+    encoding: str | None = None  # the encoding the bytes were decoded from
+
+    @property
+    def as_read(self) -> bool:
+        """A plain text file read as it is, in UTF-8 (or ASCII): nothing to say about it."""
+        return (self.format == "text" and self.url is None and not self.extracted
+                and self.encoding in (None, "utf-8", "ascii"))
+
+
+@dataclass(frozen=True, slots=True)
+class Styled:
+    """A span of the text drawn in a style: ``emphasis``, ``strong``, ``code`` or ``link``
+    (``target`` holds the link's address)."""
+
+    start: int
+    end: int
+    style: str
+    target: str | None = None
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """How a marked-up text (Markdown) is drawn: the characters of markup left out, the
+    characters shown that the text does not have (a list's bullet), and the styled spans.
+    Offsets are into ``Document.text``; ``reader.markdown.rendered`` applies it."""
+
+    hidden: tuple[tuple[int, int], ...] = ()  # sorted, disjoint [start, end) ranges not shown
+    inserted: tuple[tuple[int, str], ...] = ()  # (offset, text shown before the character there)
+    styles: tuple[Styled, ...] = ()
+
+
+@dataclass(frozen=True)
 class Document:
     text: str
     paragraphs: tuple[Paragraph, ...]
@@ -116,6 +162,11 @@ class Document:
     standfirst: Block | None = None
     dateline: Block | None = None
     warnings: tuple[str, ...] = field(default=())
+    origin: Origin = field(default_factory=Origin)
+    byline: str | None = None  # the author, as the page or book names them
+    date: str | None = None  # the date of publication, as YYYY-MM-DD when known
+    rendering: Rendering | None = None  # how to draw a marked-up text; None: as it is
+    styles: tuple[Styled, ...] = ()  # styled spans of the text as drawn
 
     def paragraph_text(self, index: int) -> str:
         p = self.paragraphs[index]

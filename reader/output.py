@@ -26,7 +26,7 @@ import json
 import re
 from bisect import bisect_right
 
-from reader.safe_text import UNSAFE_FROM_DEL, escaped, escaped_line
+from reader.safe_text import UNSAFE_FROM_DEL, escaped, escaped_line, shown_in_place
 
 FORMATS = ("text", "jsonl", "json", "csv", "markdown")
 
@@ -154,12 +154,46 @@ def outline_record(path: str, doc) -> dict:
             (nodes[s.parent]["sections"] if s.parent in nodes else roots).append(nodes[s.index])
     opening = next((counts[s.index] for s in doc.sections if s.heading is None), None)
     block = lambda b: b.text if b else None  # noqa: E731
-    return {"file": path, "kicker": block(doc.kicker), "title": block(doc.title),
-            "standfirst": block(doc.standfirst), "dateline": block(doc.dateline), "sections": roots,
-            "opening": None if opening is None else {"paragraphs": opening[0], "quotes": opening[1]}}
+    record = {"file": path, "kicker": block(doc.kicker), "title": block(doc.title),
+              "standfirst": block(doc.standfirst), "dateline": block(doc.dateline), "sections": roots,
+              "opening": None if opening is None else {"paragraphs": opening[0], "quotes": opening[1]}}
+    if not doc.origin.as_read:  # a text file read as it is, in UTF-8: nothing more to say
+        record.update(source=source_record(doc), byline=doc.byline, date=doc.date)
+    return record
 
 
-OUTLINE_PARTS = ("kicker", "title", "standfirst", "dateline")
+def source_record(doc) -> dict:
+    """Where a document's text came from: the file or the address, its format, whether the
+    text was extracted from markup, and the encoding it was decoded from."""
+    o = doc.origin
+    return {"format": o.format, "file": o.file, "url": o.url, "extracted": o.extracted, "encoding": o.encoding}
+
+
+def text_record(path: str, doc) -> dict:
+    """``reader text`` in json: the text exactly as read, and where it came from."""
+    return {"file": path, "source": source_record(doc), "text": doc.text}
+
+
+def _source_line(source: dict) -> str:
+    """``source`` of the text outline: ``html, extracted from https://… (utf-8)``."""
+    where = source["url"] or ("standard input" if source["file"] == "-" else file_name(source["file"] or ""))
+    how = f"{source['format']}, extracted from {where}" if source["extracted"] else f"{source['format']}, {where}"
+    return f"{how} ({source['encoding']})" if source["encoding"] else how
+
+
+# The parts above the text, in the order the text and markdown outlines show them; source,
+# byline and date only for a text that was not a UTF-8 text file read as it is.
+OUTLINE_PARTS = ("source", "kicker", "title", "byline", "date", "standfirst", "dateline")
+
+
+def _outline_parts(rec: dict):
+    """(name, value) of each part above the text that the outline has."""
+    for key in OUTLINE_PARTS:
+        value = rec.get(key)
+        if key == "source" and value:
+            value = _source_line(value)
+        if value:
+            yield key, value
 
 
 def _counted(paragraphs: int, quotes: int) -> str:
@@ -232,9 +266,8 @@ class TextWriter(Writer):
         out = self.out
         if self.many:
             out.write(f"== {file_name(path)}\n")
-        for key in OUTLINE_PARTS:
-            if rec[key]:
-                out.write(f"{key}: {visible(rec[key])}\n")
+        for key, value in _outline_parts(rec):
+            out.write(f"{key}: {visible(value)}\n")
         if rec["opening"] is not None:
             out.write(f"opening: {_counted(rec['opening']['paragraphs'], rec['opening']['quotes'])}\n")
         if rec["sections"]:
@@ -246,6 +279,15 @@ class TextWriter(Writer):
                     walk(n["sections"], depth + 1)
 
             walk(rec["sections"], 1)
+
+
+    def text(self, path, doc) -> None:
+        """The text as read, a control character shown as one visible character in its place."""
+        if self.many:
+            self.out.write(f"{'' if self.first else chr(10)}== {file_name(path)}\n")
+        self.out.write(shown_in_place(doc.text))
+        if doc.text and not doc.text.endswith("\n"):
+            self.out.write("\n")
 
 
 class MarkdownWriter(Writer):
@@ -277,9 +319,8 @@ class MarkdownWriter(Writer):
         out = self.out
         if self.many:
             out.write(f"## {file_name(path)}\n")
-        for key in OUTLINE_PARTS:
-            if rec[key]:
-                out.write(f"- **{key}:** {_md(rec[key])}\n")
+        for key, value in _outline_parts(rec):
+            out.write(f"- **{key}:** {_md(value)}\n")
         if rec["opening"] is not None:
             out.write(f"- **opening:** {_counted(rec['opening']['paragraphs'], rec['opening']['quotes'])}\n")
         if rec["sections"]:
@@ -320,7 +361,7 @@ class CsvWriter(Writer):
     def outline(self, path, rec) -> None:
         """One row for each part above the text (``kicker``, ``title``, ``standfirst``,
         ``dateline``: its ``text``), the ``opening`` (its counts) and each ``section``."""
-        rows = [{"file": path, "part": key, "text": rec[key]} for key in OUTLINE_PARTS if rec[key]]
+        rows = [{"file": path, "part": key, "text": value} for key, value in _outline_parts(rec)]
         if rec["opening"] is not None:
             rows.append({"file": path, "part": "opening", **rec["opening"]})
 
@@ -350,6 +391,9 @@ class JsonlWriter(Writer):
     def outline(self, path, rec) -> None:
         self.out.write(to_json(rec) + "\n")
 
+    def text(self, path, doc) -> None:
+        self.outline(path, text_record(path, doc))
+
 
 class JsonWriter(Writer):
     """One array of every record; the outline of one file is one object, without its file."""
@@ -373,8 +417,11 @@ class JsonWriter(Writer):
         else:
             self.out.write(to_json({k: v for k, v in rec.items() if k != "file"}, indent=2) + "\n")
 
+    def text(self, path, doc) -> None:
+        self.outline(path, text_record(path, doc))
+
     def finish(self, command: str, ok: bool) -> None:
-        if command != "outline" or self.many:
+        if command not in ("outline", "text") or self.many:
             if self.items:
                 self.out.write("\n]\n")
             elif ok:

@@ -69,6 +69,7 @@ class Span:
     continued: bool = False  # continues the previous span (a quotation over several paragraphs)
     continues: bool = False  # goes on in the next paragraph
     label: str | None = None  # the speaker's label of a transcript line ("Q", "HOLLOWAY")
+    runs_on: bool = False  # ended without a closing mark where the next quotation of a run opens
 
 
 def _is_word(c: str) -> bool:
@@ -211,6 +212,7 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) 
         pending_carry = carry
         carry = None
         marks = _Marks("q", (m.start() for m in _MARKS.finditer(text, lo, hi)))
+        run_on = False  # the last quotation ran on into the next one of its run
         curly = text.find("“", lo, hi) >= 0 or text.find("”", lo, hi) >= 0
         last_straight = text.rfind('"', lo, hi)
         k = 0
@@ -251,7 +253,12 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) 
                 k, span = _scan_quote(text, marks, k + 1, i + 1, fam, para, lo, hi)
             if span.close_mark is not None and _hollow(text, span):
                 continue  # dropped at once: a paragraph of a million marks makes no span per pair
+            if run_on:
+                span.continued = True
+            run_on = span.runs_on
             spans.append(span)
+            if span.runs_on:
+                continue  # the next quotation of the run opens at the mark that ended this one
             if span.close_mark is None:
                 nxt = para.index + 1
                 if nxt < len(paragraphs) and _opens_with_mark(text, paragraphs[nxt], fam):
@@ -362,6 +369,12 @@ def _scan_quote(text: str, marks, k: int, start: int, family: str, para: Paragra
                 depth += 1
                 k += 1
                 continue
+            if c == '"' and _sentence_ends_before(text, i, start):
+                # `"A. "B."`: a run of quotations joined into one line without closing marks;
+                # this mark opens the next quotation of the run (read again by the caller).
+                span = _make_span(text, start, i, para, None)
+                span.runs_on = True
+                return k, span
             # An opening-looking straight mark inside an open quotation: read it as the close.
             return k + 1, _make_span(text, start, i, para, i)
         # A quotation of another family opening inside: nested.
@@ -375,6 +388,18 @@ def _scan_quote(text: str, marks, k: int, start: int, family: str, para: Paragra
         k += 1
     end = hi
     return len(marks), _make_span(text, start, end, para, None)
+
+
+def _sentence_ends_before(text: str, i: int, start: int) -> bool:
+    """Whether a straight mark stands after a finished sentence and a blank, before a word
+    (`…end. "Next`): the opening of the next quotation of a run, not a closing mark."""
+    j = i - 1
+    if j <= start or text[j] not in " \t":
+        return False
+    while j > start and text[j - 1] in " \t":
+        j -= 1
+    return (j > start + 1 and text[j - 1] in ".!?…" and i + 1 < len(text) and (text[i + 1].isalnum()
+            or text[i + 1] in "‘'"))
 
 
 def _straight_pair_follows(text: str, marks, k: int) -> bool:

@@ -57,3 +57,11 @@ def one_for_one(s: str) -> str:
     if not _UNSAFE_OR_SPACE.search(s):
         return s
     return _UNSAFE_OR_SPACE.sub(lambda m: " " if m.group() in "\t\n" else picture(m.group()), s)
+
+
+def shown_in_place(s: str) -> str:
+    """Each unsafe character replaced by one visible character (a control picture, or the
+    replacement character), newlines and tabs kept: a text printed so keeps its offsets."""
+    if not UNSAFE.search(s):
+        return s
+    return UNSAFE.sub(lambda m: picture(m.group()), s)

@@ -10,7 +10,7 @@ import re
 from array import array
 from dataclasses import dataclass
 
-from reader.model import Block, Paragraph, Section
+from reader.model import PRE, PROSE, Block, Paragraph, Section
 from reader.quotes import TRANSCRIPT_LABEL
 
 OPENING_SECTION = "Opening"
@@ -45,7 +45,6 @@ _DATELINE = re.compile(
     )(?=\s)""",
     re.VERBOSE,
 )
-_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 
 
 @dataclass(slots=True)
@@ -56,6 +55,7 @@ class _Unit:
     end: int
     several: list[tuple[int, int]] | None = None  # the lines when there are several (a text of
     # a million one-line paragraphs must not hold a list and a tuple for each)
+    form: str = PROSE  # PRE: kept line by line (a table, columns of figures, verse)
 
     @property
     def lines(self) -> list[tuple[int, int]]:
@@ -75,8 +75,10 @@ class _Open:
     parent: int | None
 
 
-def _unit(lines: list[tuple[int, int]]) -> _Unit:
-    return _Unit(lines[0][0], lines[-1][1], lines if len(lines) > 1 else None)
+def _unit(lines: list[tuple[int, int]], form: str = PROSE, text: str | None = None) -> _Unit:
+    # A block kept line by line starts at its first line's start: its indent is part of the layout.
+    start = lines[0][0] if text is None else text.rfind("\n", 0, lines[0][0]) + 1
+    return _Unit(start, lines[-1][1], lines if len(lines) > 1 else None, form)
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class Structure:
     standfirst: Block | None
     dateline: Block | None
     chapter_headings: int = 0  # BOOK / PART / CHAPTER headings: a book, most likely
+    byline: str | None = None  # the author a Project Gutenberg header names
 
 
 # Leading blanks: any whitespace but a newline (ideographic and em spaces, \x1c-\x1f too), BOM, ZWSP.
@@ -128,17 +131,60 @@ def _wrap_width(units: list[_Unit]) -> int:
     return width if width <= 100 else 0
 
 
-def _split_block(text: str, unit: _Unit, width: int) -> list[_Unit]:
-    """Split a block into paragraphs: one per line unless the lines are hard-wrapped."""
-    if len(unit.lines) == 1:
+# Two runs of three blanks or tabs between words: a line of aligned columns (prose has a
+# double space after a full stop at most).
+_COLUMNS = re.compile(r"\S(?: {3,}|\t)\S.*?\S(?: {3,}|\t)\S")
+
+
+def _indent(text: str, start: int) -> int:
+    return start - (text.rfind("\n", 0, start) + 1)
+
+
+def _split_block(text: str, unit: _Unit, width: int, tables: bool = True) -> list[_Unit]:
+    """Split a block into paragraphs: runs of lines in aligned columns (a table, figures)
+    kept as they are; a line that starts with an indent in a block whose other lines do
+    not opens a paragraph (wire copy, many books); verse (every line indented and short) kept
+    line by line; else one paragraph per line unless the lines are hard-wrapped."""
+    lines = unit.lines
+    if len(lines) == 1:
         return [unit]
+    columns = [bool(_COLUMNS.search(text, s, e)) for s, e in lines]
+    if tables and sum(columns) >= 2:
+        out: list[_Unit] = []
+        k = 0
+        while k < len(lines):
+            j = k
+            while j < len(lines) and columns[j] == columns[k]:
+                j += 1
+            # A lone line without columns between two of them (a note under a table row) stays in the table.
+            if columns[k] and j < len(lines) and j + 1 < len(lines) and columns[j + 1]:
+                j += 1
+                while j < len(lines) and columns[j]:
+                    j += 1
+            if columns[k] and j - k >= 2 and any(c.isdigit() for c in text[lines[k][0] : lines[j - 1][1]]):
+                out.append(_unit(lines[k:j], PRE, text))
+            else:
+                out.extend(_split_block(text, _unit(lines[k:j]), width, tables=False))
+            k = j
+        return out
+    indents = [_indent(text, s) for s, _ in lines]
+    if min(indents) >= 2 and max(e - s for s, e in lines) <= 60 and len(lines) >= 2 and width:
+        return [_unit(lines, PRE, text)]  # verse: every line set in, none as long as prose
+    indented = [k for k in range(1, len(lines)) if indents[k] >= 2 and indents[k] > indents[k - 1]]
+    if indented and sum(1 for i in indents if i >= 2) < len(lines):
+        out = []
+        first = 0
+        for k in indented + [len(lines)]:
+            if k > first:
+                out.extend(_split_block(text, _unit(lines[first:k]), width) if k - first > 1 else [_unit(lines[first:k])])
+            first = k
+        return out
     if not width:
         return [_Unit(s, e) for s, e in unit.lines]
     # A line ends its paragraph when the next line's first word would have fitted on it (the
     # text was not wrapped there) and it ends a sentence or is a heading.
     limit = width * 0.75
-    lines = unit.lines
-    out: list[_Unit] = []
+    out = []
     first = 0
     for i in range(len(lines) - 1):
         s, e = lines[i]
@@ -160,13 +206,36 @@ def _words(s: str) -> int:
     return len(s.split())
 
 
-def _is_heading_line(line: str) -> bool:
-    """A short line without closing punctuation: a candidate section heading."""
+# Roman numerals as chapter headings: "IV", "IV.", "II. The Mail" (in a text that has at least two).
+_NUMERAL_HEADING = re.compile(r"^(?P<n>[IVXLC]{1,7})(?:\.|\.?$)(?:\s+[A-Z0-9\"'“‘].{0,70})?$")
+# What a web page leaves in text pasted from it: share buttons, "Read more", captions and credits.
+_DEBRIS = re.compile(
+    r"""^(?:(?:facebook|twitter|pinterest|linkedin|whatsapp|reddit|messenger|email|e-mail|share|print|tweet|
+        copy\ link|flipboard|tumblr)(?:[\s,|/·•]+|$))+$
+      | ^(?:read\ more|related(?:\ (?:articles?|stories|coverage|content|links?|topics))?|advertisement|advertising|
+        sponsored(?:\ content)?|more\ on\ this\ story|skip\ advertisement|continue\ reading|you\ may\ also\ like|
+        recommended(?:\ for\ you)?|most\ (?:read|popular)|image\ (?:caption|copyright)|media\ caption|
+        (?:story|article)\ continues\ below|sign\ up|subscribe|follow\ us)\b
+      | (?:^|[\s(])(?:photograph|photo|picture|image|illustration|credit|video)s?(?:\ by)?\s*:
+      | \((?:photo|picture|image)s?\ by\b | ^(?:photo|picture)\ by\b
+      | (?:/|\b)(?:getty\ images|afp|reuters|ap\ photo|epa|shutterstock|pa\ wire|alamy)\)?$
+    """, re.I | re.X)
+# A kicker written on the title's line: "Analysis | Kanye West and ...".
+_KICKER_IN_TITLE = re.compile(r"^(?P<kicker>[^|]{1,30}?)\s+[|]\s+(?P<title>\S.*)$")
+
+
+def _is_heading_line(line: str, numerals: bool = False) -> bool:
+    """A short line without closing punctuation: a candidate section heading. Never web
+    debris, nor a line that runs on with a dash or a colon."""
     line = line.strip()
     if not line or len(line) > 90 or _words(line) > 12:
         return False
-    if _BOOK_HEADING.match(line) or _CHAPTER_HEADING.match(line):
+    if _BOOK_HEADING.match(line) or _CHAPTER_HEADING.match(line) or numerals and _NUMERAL_HEADING.match(line):
         return True
+    if _DEBRIS.search(line):
+        return False
+    if line.endswith(("--", "—", "–", ":-")):
+        return False  # "as follows:--": the sentence goes on
     if _TERMINAL.search(line) and not line.endswith(("?", "!")):
         return False
     if line.endswith(("?", "!")) and _words(line) > 8:
@@ -177,12 +246,75 @@ def _is_heading_line(line: str) -> bool:
     return first.isupper() or first.isdigit()
 
 
-def _heading_level(line: str) -> int | None:
+def _heading_level(line: str, numerals: int = 0) -> int | None:
+    """1 for a book or part, 2 for a chapter; a roman numeral heading (when ``numerals``
+    is 2 or 3, the level it is read at) is a chapter, or a section of a chapter in a book
+    that has CHAPTER headings too."""
     if _BOOK_HEADING.match(line):
         return 1
     if _CHAPTER_HEADING.match(line):
         return 2
+    if numerals and _NUMERAL_HEADING.match(line):
+        return numerals
     return None
+
+
+def _numerals(text: str, units: list[_Unit]) -> int:
+    """The level roman numeral headings are read at in this text, or 0: they are headings
+    when at least two stand alone on their lines, one of them I."""
+    found = [m.group("n") for u in units if u.several is None and (m := _NUMERAL_HEADING.match(text[u.start : u.end]))]
+    if len(found) < 2 or "I" not in found:
+        return 0
+    chapters = any(u.several is None and _CHAPTER_HEADING.match(text[u.start : u.end]) for u in units)
+    return 3 if chapters else 2
+
+
+_GUTENBERG_START = re.compile(r"^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK.*$", re.M | re.I)
+_GUTENBERG_END = re.compile(r"^\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK.*$|"
+                            r"^End of (?:the )?Project Gutenberg'?s? .*$", re.M | re.I)
+_HEADER_FIELD = re.compile(r"^(?P<key>Title|Author):[ \t]*(?P<value>\S[^\n]*?)[ \t]*$", re.M)
+_CONTENTS = re.compile(r"^(?:table of )?contents\.?$", re.I)
+
+
+def _gutenberg(text: str) -> tuple[int, int, Block | None, str | None]:
+    """A Project Gutenberg text: where the book starts and ends (its licence header and
+    footer aside), and the title and author its header gives. (0, len, None, None) otherwise."""
+    start = _GUTENBERG_START.search(text, 0, min(len(text), 100_000))
+    if start is None:
+        return 0, len(text), None, None
+    end = _GUTENBERG_END.search(text, start.end())
+    title = author = None
+    for m in _HEADER_FIELD.finditer(text, 0, start.start()):
+        if m.group("key") == "Title" and title is None:
+            title = Block(m.start("value"), m.end("value"), m.group("value"))
+        elif m.group("key") == "Author" and author is None:
+            author = m.group("value")
+    return start.end(), end.start() if end else len(text), title, author
+
+
+def _contents(text: str, units: list[_Unit]) -> list[_Unit]:
+    """A table of contents (a CONTENTS line and the short lines under it) made one
+    paragraph kept line by line: it is not a list of sections."""
+    for k, u in enumerate(units[:400]):
+        if u.several is None and _CONTENTS.match(text[u.start : u.end]):
+            j = k + 1
+            first = None
+            while j < len(units):
+                v = units[j]
+                lines = v.lines
+                if any(e - s > 80 or _words(text[s:e]) > 12 for s, e in lines):
+                    break  # prose: the contents have ended
+                key = " ".join(text[v.start : v.end].split()[:6]).lower()
+                if first is None:
+                    first = key
+                elif key == first:
+                    break  # the first entry again: the book itself begins
+                j += 1
+            if j - (k + 1) >= 2:
+                lines = [line for v in units[k + 1 : j] for line in v.lines]
+                return units[: k + 1] + [_unit(lines, PRE, text)] + units[j:]
+            return units
+    return units
 
 
 def _is_title_case(s: str) -> bool:
@@ -190,35 +322,34 @@ def _is_title_case(s: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
-def _front_matter_end(text: str) -> int:
-    """Offset after YAML front matter at the very start of a Markdown file (0 if none)."""
-    m = re.match(r"\A---[ \t]*\n(?:.*?\n)?---[ \t]*(?:\n|\Z)", text, re.S)
-    return m.end() if m else 0
-
-
 def parse_structure(text: str, markdown: bool = False) -> Structure:
-    begin = _front_matter_end(text) if markdown else 0
-    units = _blocks(text, begin)
+    """The structure of a plain text; of a Markdown text, as its parser reads it (reader.markdown)."""
     if markdown:
-        units = _markdown_units(text, units)
-        width = 0
-    else:
-        width = _wrap_width(units)
-        units = [p for u in units for p in _split_block(text, u, width)]
+        from reader.markdown import read_markdown
+
+        return structure_from_parts(text, read_markdown(text).parts)
+    begin, end, book_title, author = _gutenberg(text)
+    units = _blocks(text, begin)
+    if end < len(text):
+        units = [u for u in units if u.start < end]
+    width = _wrap_width(units)
+    units = [p for u in units for p in _split_block(text, u, width)]
+    units = _contents(text, units)
+    numerals = _numerals(text, units)
 
     kicker = title = standfirst = dateline = None
     i = 0
     first_text = lambda u: text[u.start : u.end]  # noqa: E731
 
-    def md_heading(u: _Unit) -> re.Match[str] | None:
-        return _MD_HEADING.match(first_text(u)) if markdown and len(u.lines) == 1 else None
-
     # Kicker and title.
-    if markdown:
-        if i < len(units) and (m := md_heading(units[i])) and len(m.group(1)) == 1:
-            s = units[i].start + m.start(2)
-            title = Block(s, s + len(m.group(2)), m.group(2))
-            i += 1
+    if book_title is not None:
+        title = book_title
+    elif units and len(units[0].lines) == 1 and (m := _KICKER_IN_TITLE.match(first_text(units[0]))) \
+            and _words(m.group("kicker")) <= 3 and len(units) > 1:
+        s0 = units[0].start
+        kicker = Block(s0 + m.start("kicker"), s0 + m.end("kicker"), m.group("kicker"))
+        title = Block(s0 + m.start("title"), s0 + m.end("title"), m.group("title"))
+        i = 1
     elif len(units) >= 2:
         u0, u1 = units[0], units[1]
         t0, t1 = first_text(u0), first_text(u1)
@@ -267,6 +398,7 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
     # Body: headings and paragraphs.
     # (start, end, section) of each paragraph, made Paragraphs at the end: 24 bytes each until then.
     para_start, para_end, para_section = array("q"), array("q"), array("q")
+    pre: set[int] = set()  # paragraphs kept line by line
     sections: list[_Open | None] = [
         _Open(title=title.text if title else OPENING_SECTION, level=1, heading=None, first=0, count=0, parent=None)
     ]
@@ -276,23 +408,16 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
     body_units = units[i:]
     # A book with chapter headings has no other headings: a short line in it is a line of verse,
     # a letter's signature or a cry ("JULIE", "Who still is thinking but of thee!").
-    chapter_headings = 0 if markdown else sum(
-        1 for u in body_units if len(u.lines) == 1 and _heading_level(text[u.start : u.end]) is not None)
+    chapter_headings = sum(
+        1 for u in body_units if len(u.lines) == 1 and _heading_level(text[u.start : u.end], numerals) is not None)
     chaptered = chapter_headings >= 2
     for k, u in enumerate(body_units):
         t = first_text(u)
         level: int | None = None
         heading_text = t
         hs, he = u.start, u.end
-        if markdown:
-            m = md_heading(u)
-            if m:
-                level = len(m.group(1))
-                heading_text = m.group(2)
-                hs = u.start + m.start(2)
-                he = hs + len(heading_text)
-        elif len(u.lines) == 1 and _is_heading_line(t):
-            explicit = _heading_level(t)
+        if len(u.lines) == 1 and u.form == PROSE and _is_heading_line(t, bool(numerals)):
+            explicit = _heading_level(t, numerals)
             following = body_units[k + 1] if k + 1 < len(body_units) else None
             if explicit is not None:
                 level = explicit
@@ -309,8 +434,8 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
             elif not chaptered:
                 level = 1
         if level is not None:
-            if not book_mode and level == 2 and not markdown:
-                level = 1
+            if not book_mode and level >= 2:
+                level -= 1
             while stack and sections[stack[-1]].level >= level:
                 stack.pop()
             parent = stack[-1] if stack else None
@@ -322,10 +447,12 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
             last_was_heading = True
             continue
         last_was_heading = False
-        if not para_start and dateline is None and not markdown:
+        if not para_start and dateline is None:
             m = _DATELINE.match(t)
             if m:
                 dateline = Block(u.start, u.start + m.end(), m.group(0))
+        if u.form == PRE:
+            pre.add(len(para_start))
         para_start.append(u.start)
         para_end.append(u.end)
         para_section.append(len(sections) - 1)
@@ -339,9 +466,9 @@ def parse_structure(text: str, markdown: bool = False) -> Structure:
         s, sections[idx] = sections[idx], None  # each let go once its Section is made
         parent = s.parent - offset if s.parent is not None and s.parent >= offset else None
         out_sections.append(Section(idx - offset, s.title, s.level, s.heading, s.first, s.count, parent))
-    made = tuple(Paragraph(n, start, end, section - offset)
+    made = tuple(Paragraph(n, start, end, section - offset, PRE if n in pre else PROSE)
                  for n, (start, end, section) in enumerate(zip(para_start, para_end, para_section)))
-    return Structure(made, tuple(out_sections), kicker, title, standfirst, dateline, chapter_headings)
+    return Structure(made, tuple(out_sections), kicker, title, standfirst, dateline, chapter_headings, author)
 
 
 def _merge_subtitle(section: _Open) -> bool:
@@ -351,19 +478,50 @@ def _merge_subtitle(section: _Open) -> bool:
     )
 
 
-def _markdown_units(text: str, units: list[_Unit]) -> list[_Unit]:
-    """Markdown: a heading line is always its own unit; fenced code stays one unit."""
-    out: list[_Unit] = []
-    for u in units:
-        current: list[tuple[int, int]] = []
-        for s, e in u.lines:
-            if _MD_HEADING.match(text[s:e]):
-                if current:
-                    out.append(_unit(current))
-                    current = []
-                out.append(_Unit(s, e))
-            else:
-                current.append((s, e))
-        if current:
-            out.append(_unit(current))
-    return out
+# ---------------------------------------------------------------------------------------
+# Structure given by markup (a web page, a book, Markdown)
+
+TITLE_PART = "title"
+HEADING_PART = "heading"
+PARAGRAPH_PART = "paragraph"
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A block of a text whose structure the markup gives: the title, a heading (with its
+    level, 1 the highest) or a paragraph (with its form). ``[start, end)`` in the text."""
+
+    kind: str
+    start: int
+    end: int
+    level: int = 1
+    form: str = PROSE
+
+
+def structure_from_parts(text: str, parts: list[Part], book: bool = False) -> Structure:
+    """The structure of a text whose blocks are known: headings nest by level, paragraphs
+    belong to the heading above them. ``book``: the headings are a book's chapters."""
+    title = None
+    sections: list[_Open] = []
+    paragraphs: list[Paragraph] = []
+    stack: list[int] = []
+    headings = 0
+    for part in parts:
+        if part.kind == TITLE_PART and title is None and not paragraphs and len(sections) == 0:
+            title = Block(part.start, part.end, text[part.start : part.end])
+            continue
+        if part.kind in (HEADING_PART, TITLE_PART):
+            level = max(1, part.level)
+            while stack and sections[stack[-1]].level >= level:
+                stack.pop()
+            heading = Block(part.start, part.end, text[part.start : part.end])
+            sections.append(_Open(" ".join(heading.text.split()), level, heading, len(paragraphs), 0, stack[-1] if stack else None))
+            stack.append(len(sections) - 1)
+            headings += 1
+            continue
+        if not sections:
+            sections.append(_Open(title.text if title else OPENING_SECTION, 1, None, 0, 0, None))
+        paragraphs.append(Paragraph(len(paragraphs), part.start, part.end, len(sections) - 1, part.form))
+        sections[-1].count += 1
+    made = tuple(Section(i, s.title, s.level, s.heading, s.first, s.count, s.parent) for i, s in enumerate(sections))
+    return Structure(tuple(paragraphs), made, None, title, None, None, headings if book else 0)

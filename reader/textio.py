@@ -156,15 +156,96 @@ def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
         return Decoded(normalise_newlines(text), "utf-8")
     except UnicodeDecodeError:
         pass
-    # Legacy single-byte text: Windows-1252 (a superset of Latin-1's printable characters),
-    # or Latin-1 when bytes that Windows-1252 leaves undefined occur.
+    # Legacy text. Windows-1252 (a superset of Latin-1's printable characters) when it reads
+    # as Western text; else whatever a detector finds (Windows-1251, ISO-8859-2, Shift-JIS,
+    # GB18030 ...); else Latin-1.
     if _mostly_legacy(data):
+        western = _western(data)
+        if western is not None:
+            return Decoded(normalise_newlines(western[0]), western[1])
+        detected = _detected(data)
+        if detected is not None:
+            return Decoded(normalise_newlines(detected[0]), detected[1])
         if any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")):
             return Decoded(normalise_newlines(data.decode("latin-1")), "latin-1")
         return Decoded(normalise_newlines(data.decode("cp1252")), "cp1252")
     text = data.decode("utf-8", errors="replace")
     warnings.append(f"{name}: some bytes are not valid UTF-8 and were replaced")
     return Decoded(normalise_newlines(text), "utf-8", tuple(warnings))
+
+
+# Characters of Windows-1252 beyond ASCII that Western text has between words: quotation
+# marks, dashes, the ellipsis, the bullet, currency, degree and the like.
+_WESTERN_MARKS = frozenset("‘’‚“”„–—…•€£¥¢©®°±·«»§¶†‡‰¹²³¼½¾×÷¿¡ªº \xa0")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _western(data: bytes) -> tuple[str, str] | None:
+    """The text as Windows-1252 (or Latin-1 for the bytes it leaves undefined) when it reads
+    as Western text: a few accented letters among plain ones, typographic marks between
+    words, and nothing else. Cyrillic, Central European, Greek or East Asian text read so is
+    runs of accented letters, or symbols inside words (``³``, ``¿`` for ł, ż)."""
+    undefined = any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
+    text = data.decode("latin-1" if undefined else "cp1252")
+    accented = plain = 0
+    for word in _LETTER_RUN.findall(text):
+        high = sum(1 for c in word if c > "\x7f")
+        accented += high
+        plain += len(word) - high
+    if accented * 4 > accented + plain:
+        return None
+    controls = 0
+    for m in _NON_ASCII.finditer(text):
+        c = m.group()
+        if c.isalpha():
+            continue
+        if c <= "\x9f":  # a byte Windows-1252 leaves undefined: a stray one is no reason to doubt
+            controls += 1
+            if controls > 2:
+                return None
+            continue
+        if c not in _WESTERN_MARKS:
+            return None  # a C1 control, a box-drawing character ...
+        i = m.start()
+        if c not in "’'" and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+            return None  # a symbol inside a word: another encoding's letter
+    return text, "latin-1" if undefined else "cp1252"
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+# The legacy encodings files are found in, beyond the Western ones: the detector chooses
+# among these only (among all, a short Polish text reads best as ISO-8859-14).
+_LEGACY_ENCODINGS = (
+    "cp1250", "iso8859_2", "cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp866", "mac_cyrillic", "cp1253",
+    "iso8859_7", "cp1254", "iso8859_9", "cp1255", "iso8859_8", "cp1256", "iso8859_6", "cp1257", "iso8859_13",
+    "cp1258", "tis_620", "shift_jis", "cp932", "euc_jp", "iso2022_jp", "gb18030", "big5", "euc_kr", "cp949",
+)
+
+
+def _detected(data: bytes) -> tuple[str, str] | None:
+    """The text in the encoding a detector (charset-normalizer) finds for it, or None. Only
+    text that is not UTF-8 nor Western asks it: plain text never imports it."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - installed with reader
+        return None
+    results = list(from_bytes(data, cp_isolation=list(_LEGACY_ENCODINGS)))
+    # The detector's first choice, unless it puts a symbol inside a word where a later one
+    # reads letters (Polish ł as Turkish ³).
+    for match in sorted(results, key=lambda m: _symbols_inside_words(str(m))):
+        try:
+            name = codecs.lookup(match.encoding).name
+            return data.decode(name), name
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return None
+
+
+def _symbols_inside_words(text: str) -> int:
+    return sum(1 for m in _NON_ASCII.finditer(text)
+               if not m.group().isalpha() and m.group() not in "’'" and 0 < m.start() < len(text) - 1
+               and text[m.start() - 1].isalpha() and text[m.start() + 1].isalpha())
 
 
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -178,11 +259,13 @@ def _mostly_legacy(data: bytes) -> bool:
     return in_utf8 * 2 < high
 
 
-def read_bytes(path: str) -> bytes:
-    """Read a file (or standard input for ``-``), turning OS errors into one-line InputErrors."""
+def read_bytes(path: str, allow_zip: bool = False) -> bytes:
+    """Read a file (or standard input for ``-``), turning OS errors into one-line InputErrors.
+    ``allow_zip``: a zip archive (an EPUB book is one) is read, not refused as not text."""
     if path == "-":
         try:
-            return _read_capped(sys.stdin.buffer, "standard input")
+            return _read_capped(sys.stdin.buffer, "standard input", allow_zip) if allow_zip else \
+                _read_capped(sys.stdin.buffer, "standard input")
         except (OSError, ValueError, AttributeError) as exc:
             raise InputError(f"standard input: cannot read: {exc}") from None
     try:
@@ -192,7 +275,7 @@ def read_bytes(path: str) -> bytes:
         if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
             raise InputError(f"{path}: too large ({_megabytes(info.st_size)}; the limit is {_megabytes(MAX_BYTES)})")
         with open(path, "rb") as f:
-            return _read_capped(f, path)
+            return _read_capped(f, path, allow_zip) if allow_zip else _read_capped(f, path)
     except OSError as exc:
         raise InputError(f"{path}: {_why(path, exc)}") from None
 
@@ -220,12 +303,12 @@ def _megabytes(n: int) -> str:
     return f"{math.ceil(n / (1024 * 1024) * 10) / 10:g} MB" if n >= 1024 * 1024 else f"{n} bytes"
 
 
-def _read_capped(f, name: str) -> bytes:
+def _read_capped(f, name: str, allow_zip: bool = False) -> bytes:
     """Read at most MAX_BYTES; a device or pipe that never ends (/dev/zero) is refused early."""
     head = f.read(65536)
     if not head:
         return b""
-    if _looks_binary(head) and wide_encoding(head) is None:
+    if _looks_binary(head) and wide_encoding(head) is None and not (allow_zip and head.startswith(b"PK\x03\x04")):
         raise InputError(f"{name}: not a text file")
     chunks = [head]
     total = len(head)

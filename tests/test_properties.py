@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from reader.document import analyse
 from reader.model import MENTION, PARTIAL, SPEECH
-from reader.structure import _front_matter_end
+from reader.markdown import front_matter_end
 from reader.textio import normalise_newlines
 
 EXAMPLES = int(os.environ.get("READER_PROPERTY_EXAMPLES", "200"))
@@ -69,11 +69,14 @@ def _pieces(doc):
 
 
 def _exempt_markdown(text: str) -> set[int]:
-    """Offsets a Markdown reading may leave out: front matter and heading marks."""
-    skip = set(range(_front_matter_end(text)))
+    """Offsets a Markdown reading may leave out: front matter, heading marks, and the lines
+    that are markup alone (a setext underline or a rule, an HTML tag, a link definition)."""
+    skip = set(range(front_matter_end(text)))
     for m in re.finditer(r"^(?:[^\S\n]|[\ufeff\u200b])*(#{1,6})[ \t]+(.*?)([ \t#]*)$", text, re.M):
         skip.update(range(m.start(1), m.end(1)))
         skip.update(range(m.start(3), m.end(3)))
+    for m in re.finditer(r"^[ \t]*(?:[-=*_+ \t]+|<[^\n]*>|\[[^\n]*\]:[^\n]*|[>\s]*)[ \t]*$", text, re.M):
+        skip.update(range(m.start(), m.end()))
     return skip
 
 

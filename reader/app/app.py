@@ -24,6 +24,15 @@ from reader.failure import EXIT_INTERNAL
 from reader.model import Document
 
 
+def _as_shown(doc: Document | None) -> Document | None:
+    """A marked-up document (Markdown) as a viewer shows it: reader.markdown.rendered."""
+    if doc is None or doc.rendering is None:
+        return doc
+    from reader.markdown import rendered
+
+    return rendered(doc)
+
+
 def _reader_commands():
     """The command palette provider, imported when the palette first opens."""
     from reader.app.commands import ReaderCommands
@@ -93,7 +102,7 @@ class ReaderApp(App[None]):
         super().__init__()
         if (doc is None) == (load is None):
             raise ValueError("give either a document or a way to load one")
-        self.doc = doc
+        self.doc = _as_shown(doc)
         self._loader = load
         self.path = path
         # The file's name as shown: on one line, nothing in it acting on the screen.
@@ -163,7 +172,7 @@ class ReaderApp(App[None]):
         if message.error is not None:
             self.fail(message.error, f"analysing {self.file_name}")
             return
-        self.doc = message.doc
+        self.doc = _as_shown(message.doc)
         await self.recompose()
         self._set_up()
 

@@ -34,9 +34,11 @@ from reader.app.layout import (
     display_text,
     speech_quotes_by_paragraph,
 )
-from reader.model import MENTION, Document
+from reader.model import BLOCKQUOTE, MENTION, Document
 
 EMPTY_MESSAGE = "This document is empty"
+_INLINE_STYLES = {"emphasis": Style(italic=True), "strong": Style(bold=True), "strike": Style(strike=True)}
+_BLOCKQUOTE_STYLE = Style(italic=True, dim=True)
 _QUOTE_MARKS = set("\"'“”‘’«»„‚‹›「」『』")
 
 
@@ -101,6 +103,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._colours: dict[int, str] = {}
         self._style_cache: dict[tuple[int | None, bool], Style] = {}
+        self._inline_styles: dict[tuple[str, str | None], Style] = {}
         self._dark = True
         self._pinned_section: int | None = None
         self._last_section: int | None = None
@@ -108,6 +111,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._full_pool: tuple[list[int], list[int]] | None = None
         self._quote_pool_starts: list[int] = []
         self._rebuild_quote_pool()
+        # Styled spans (rendered Markdown), sorted, for the rows that draw them.
+        self._styled = sorted(doc.styles, key=lambda st: st.start)
+        self._styled_starts = [st.start for st in self._styled]
+        self._longest_styled = max((st.end - st.start for st in self._styled), default=0)
 
     # ------------------------------------------------------------------ setup
 
@@ -120,6 +127,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._dark = self.app.current_theme.dark
         self._colours = speaker_colours(self.doc, self._dark)
         self._style_cache.clear()
+        self._inline_styles.clear()
         self._strips.clear()
         self.refresh()
 
@@ -165,7 +173,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if self._items is self._full_items and full is not None and full.width == width:
             self._layout = full
         else:
-            self._layout = Layout(self.text, self._items, width, cache, lead_section=lead)
+            self._layout = Layout(self.text, self._items, width, cache, lead_section=lead, source=self.doc.text)
             if self._items is self._full_items:
                 self._full_layout = self._layout
         self._strips.clear()
@@ -504,12 +512,22 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return Strip(segments).adjust_cell_length(width).apply_style(base)
 
     def _paragraph_segments(self, paragraph: int, s: int, e: int) -> list[Segment]:
+        """One row of a paragraph: its styled spans (emphasis, links …), the dateline and the
+        quotations in their speakers' colours, drawn over one another in that order."""
         text = self.text
         doc = self.doc
-        spans: list[tuple[int, int, Style]] = []
+        layers: list[tuple[int, int, Style]] = []
+        if doc.paragraphs[paragraph].form == BLOCKQUOTE:
+            layers.append((s, e, _BLOCKQUOTE_STYLE))
+        if self._styled:
+            first = bisect_left(self._styled_starts, s - self._longest_styled)
+            for k in range(first, bisect_left(self._styled_starts, e)):
+                st = self._styled[k]
+                if st.end > s and st.start < e:
+                    layers.append((max(s, st.start), min(e, st.end), self._inline_style(st.style, st.target)))
         dl = doc.dateline
         if dl is not None and dl.start < e and dl.end > s and dl.start >= doc.paragraphs[paragraph].start:
-            spans.append((max(s, dl.start), min(e, dl.end), self.get_component_rich_style("article-view--dateline")))
+            layers.append((max(s, dl.start), min(e, dl.end), self.get_component_rich_style("article-view--dateline")))
         for qi in self._speech_by_paragraph.get(paragraph, ()):
             q = doc.quotes[qi]
             a, b = q.start, q.end
@@ -519,24 +537,46 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 b += 1
             if a >= e or b <= s:
                 continue
-            spans.append((max(s, a), min(e, b), self._quote_style(qi)))
-        if not spans:
+            layers.append((max(s, a), min(e, b), self._quote_style(qi)))
+        if not layers:
             return [Segment(text[s:e])]
-        spans.sort(key=lambda t: t[0])
-        out: list[Segment] = []
-        pos = s
-        for a, b, style in spans:
-            if a < pos:
-                a = pos
-            if a >= b:
-                continue
-            if a > pos:
-                out.append(Segment(text[pos:a]))
-            out.append(Segment(text[a:b], style))
-            pos = b
-        if pos < e:
-            out.append(Segment(text[pos:e]))
+        if len(layers) == 1 or all(layers[k][1] <= layers[k + 1][0] for k in range(len(layers) - 1)):
+            out: list[Segment] = []  # spans one after another: the common case
+            pos = s
+            for a, b, style in layers:
+                if a < pos:
+                    a = pos
+                if a >= b:
+                    continue
+                if a > pos:
+                    out.append(Segment(text[pos:a]))
+                out.append(Segment(text[a:b], style))
+                pos = b
+            if pos < e:
+                out.append(Segment(text[pos:e]))
+            return out
+        points = sorted({s, e, *(a for a, _, _ in layers), *(b for _, b, _ in layers)})
+        out = []
+        for x, y in zip(points, points[1:]):
+            style = None
+            for a, b, layer in layers:
+                if a <= x and y <= b:
+                    style = layer if style is None else style + layer
+            out.append(Segment(text[x:y], style))
         return out
+
+    def _inline_style(self, kind: str, target: str | None) -> Style:
+        key = (kind, target)
+        style = self._inline_styles.get(key)
+        if style is None:
+            if kind == "code":
+                style = Style(bgcolor="#3a3a3a" if self._dark else "#e4e4e4")
+            elif kind == "link":
+                style = Style(underline=True, link=target)
+            else:
+                style = _INLINE_STYLES.get(kind, Style())
+            self._inline_styles[key] = style
+        return style
 
     def _quote_style(self, quote: int) -> Style:
         q = self.doc.quotes[quote]

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from reader.model import MENTION, Document
+from reader.model import MENTION, PRE, Document
 from reader.safe_text import escaped, one_for_one, picture
 
 # Item kinds.
@@ -128,6 +128,27 @@ def wrap_span(text: str, start: int, end: int, width: int) -> list[tuple[int, in
     return rows
 
 
+def wrap_lines(text: str, source: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Rows of a paragraph kept line by line (a table, a poem, code): each line of
+    ``source[start:end]`` its own row, its leading blanks kept; a line wider than ``width``
+    goes on in the rows under it."""
+    rows: list[tuple[int, int]] = []
+    width = max(1, width)
+    s = start
+    while s <= end:
+        e = source.find("\n", s, end)
+        if e < 0:
+            e = end
+        if _NOT_ONE_CELL.search(text, s, e) is not None:
+            rows.extend(wrap_span(text, s, e, width))
+        elif e - s <= width:
+            rows.append((s, e))
+        else:
+            rows.extend((k, min(k + width, e)) for k in range(s, e, width))
+        s = e + 1
+    return rows or [(start, start)]
+
+
 @dataclass(frozen=True)
 class Item:
     kind: str
@@ -136,6 +157,7 @@ class Item:
     paragraph: int = -1  # for PARAGRAPH
     section: int = -1  # for HEADING and PARAGRAPH
     level: int = 1  # for HEADING
+    form: str = ""  # for PARAGRAPH: its form (model.PRE: kept line by line)
 
 
 def speech_quotes_by_paragraph(doc: Document) -> dict[int, list[int]]:
@@ -186,7 +208,7 @@ def build_items(doc: Document, shown: set[int] | None = None) -> list[Item]:
         own = sec.paragraphs if shown is None else [pi for pi in sec.paragraphs if pi in shown]
         for pi in own:
             p = doc.paragraphs[pi]
-            items.append(Item(PARAGRAPH, p.start, p.end, paragraph=pi, section=sec.index))
+            items.append(Item(PARAGRAPH, p.start, p.end, paragraph=pi, section=sec.index, form=p.form))
             items.append(Item(BLANK))
     while items and items[-1].kind == BLANK:
         items.pop()
@@ -197,7 +219,9 @@ class Layout:
     """The rows of a list of items wrapped to one width."""
 
     def __init__(self, text: str, items: list[Item], width: int, cache: dict | None = None,
-                 lead_section: int | None = None) -> None:
+                 lead_section: int | None = None, source: str | None = None) -> None:
+        """``source``: the text with its line breaks (``text`` is drawn with them as spaces),
+        for the paragraphs kept line by line."""
         self.text = text
         # A section without a heading that opens the document owns the rows above the first heading.
         self.lead_section = lead_section
@@ -226,7 +250,11 @@ class Layout:
                 key = (item.start, item.end)
                 spans = wraps.get(key)
                 if spans is None:
-                    spans = wraps[key] = wrap_span(text, item.start, item.end, self.width)
+                    if item.form == PRE:
+                        spans = wrap_lines(text, source or text, item.start, item.end, self.width)
+                    else:
+                        spans = wrap_span(text, item.start, item.end, self.width)
+                    wraps[key] = spans
                 rows.extend(spans)
                 if kind == PARAGRAPH:
                     self.paragraph_item[item.paragraph] = i
