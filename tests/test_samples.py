@@ -54,7 +54,7 @@ def test_the_legacy_file_decodes_its_curly_quotes(documents):
 
 @pytest.mark.parametrize("expected", [e for e in EXPECTATIONS if "outline" in e], ids=_ids)
 def test_outline(documents, expected):
-    from reader.cli import outline_record
+    from reader.output import outline_record
 
     record = outline_record(expected["file"], documents[expected["file"]])
     del record["file"], record["source"]["file"]
