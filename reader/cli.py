@@ -48,10 +48,17 @@ class _Parser(argparse.ArgumentParser):
 def _common(p: argparse.ArgumentParser, library: bool = False) -> None:
     p.add_argument("files", nargs="*" if library else "+", metavar="FILE", help=FILE_HELP)
     p.add_argument("--format", "-f", choices=FORMATS, default="text", help="output format (default: text)")
+    _jobs_option(p)
     if library:
         p.add_argument("--library", "-l", metavar="DIR", action="append",
                        help="answer from the library of these folders and files instead (its index is "
                        "brought up to date first); may be given more than once")
+
+
+def _jobs_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", "-j", type=_jobs, metavar="N",
+                   help="analyse N files at once, the output still in the order of the files (default: "
+                   "every core when the files add up to 2 MB or more, else one; standard input: one)")
 
 
 def _jobs(value: str) -> int:
@@ -123,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("files", nargs="+", metavar="FILE", help=FILE_HELP)
     t.add_argument("--format", "-f", choices=("text", "jsonl", "json"), default="text",
                    help="output format (default: text)")
+    _jobs_option(t)
 
     i = sub.add_parser("index", help="build or update the index of a library of articles",
                        description="Build or update the index of the library made of these folders (searched "
@@ -208,17 +216,15 @@ def quotes_to_print(doc, args, sought: SpeakerSought | None = None) -> list:
     return pool
 
 
-def print_document(writer, command: str, path: str, doc, args, sought: SpeakerSought | None = None) -> None:
+def document_output(command: str, path: str, doc, args, sought: SpeakerSought | None = None):
+    """What the writer of ``command`` is given for one analysed file."""
     from reader import output
 
     if command == "quotes":
-        writer.write(command, path, output.quote_records(path, doc, quotes_to_print(doc, args, sought)))
-    elif command == "speakers":
-        writer.write(command, path, output.speaker_records(path, doc))
-    elif command == "text":  # the text as read: ``doc`` is the read Source
-        writer.write(command, path, doc)
-    else:
-        writer.write(command, path, output.outline_record(path, doc))
+        return output.quote_records(path, doc, quotes_to_print(doc, args, sought))
+    if command == "speakers":
+        return output.speaker_records(path, doc)
+    return output.outline_record(path, doc)
 
 
 def _internal_error(path: str | None, exc: BaseException, err, doing: str = "analysing") -> int:
@@ -276,7 +282,8 @@ APP_ANALYSE_LATER = 200_000
 
 
 def run_command(args, out, err) -> int:
-    """Print each file's records as soon as it is analysed. The exit status is the worst
+    """Print each file's records as soon as it is analysed (and every one before it: the
+    output is in the order of the files, whatever ``--jobs``). The exit status is the worst
     outcome, and the statuses are ordered so: EXIT_OK < EXIT_INPUT < EXIT_INTERNAL."""
     from reader.output import WRITERS
 
@@ -284,19 +291,28 @@ def run_command(args, out, err) -> int:
     sought = SpeakerSought(args.speaker) if getattr(args, "speaker", None) else None
     analysed = False
     status = EXIT_OK
-    for path in args.files:
-        source, outcome = _read_checked(path, err)
-        doc = None
-        if source is not None and args.command == "text":
-            doc = source  # the text as read: nothing to analyse
-        elif source is not None:
-            doc, outcome = _analyse_checked(path, source, err)
+    jobs = _jobs_for(args)
+    if jobs > 1:
+        from reader.parallel import in_order
+
+        results = in_order(_file_output_apart, [(path, args) for path in args.files], jobs)
+    else:
+        results = (_file_output(path, args, err, sought) + ([], None) for path in args.files)
+    for index, (payload, outcome, messages, seen) in enumerate(results):
+        path = args.files[index]
+        if isinstance(payload, list):
+            payload = iter(payload)  # writers take records one at a time
+        for line in messages:
+            err.write(line)
+        if seen is not None:
+            sought.found = sought.found or seen[0]
+            sought.closest += seen[1]
         status = max(status, outcome)
-        if doc is None:
+        if payload is None:
             continue
         analysed = True
         try:
-            print_document(writer, args.command, path, doc, args, sought)
+            writer.write(args.command, path, payload)
         except (BrokenPipeError, OutputError):
             raise
         except Exception as exc:  # a bug in a writer
@@ -306,6 +322,72 @@ def run_command(args, out, err) -> int:
         status = max(status, EXIT_INPUT)
     writer.finish(args.command, ok=status == EXIT_OK)
     return status
+
+
+def _file_output(path: str, args, err, sought: SpeakerSought | None):
+    """Read and analyse one file: (what its writer is given, or None; the outcome). Records
+    are made as the writer takes them."""
+    source, outcome = _read_checked(path, err)
+    if source is None:
+        return None, outcome
+    if args.command == "text":
+        return source, outcome  # the text as read: nothing to analyse
+    doc, outcome = _analyse_checked(path, source, err)
+    if doc is None:
+        return None, outcome
+    return document_output(args.command, path, doc, args, sought), outcome
+
+
+class _Lines:
+    """Messages kept to be written by the process that prints."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def write(self, s: str) -> None:
+        self.lines.append(s)
+
+    def flush(self) -> None:
+        pass
+
+
+def _file_output_apart(job):
+    """_file_output in a worker process: the records made whole, with the messages and what
+    ``--speaker`` saw, for the printing process."""
+    path, args = job
+    err = _Lines()
+    sought = SpeakerSought(args.speaker) if getattr(args, "speaker", None) else None
+    payload, outcome = _file_output(path, args, err, sought)
+    if payload is not None and not isinstance(payload, dict) and args.command != "text":
+        try:
+            payload = list(payload)
+        except Exception as exc:  # a bug making the records
+            payload, outcome = None, max(outcome, _internal_error(path, exc, err, f"printing the {args.command} of"))
+    return payload, outcome, err.lines, None if sought is None else (sought.found, sought.closest)
+
+
+# Files analysed on several cores when there are at least this many bytes of them.
+PARALLEL_BYTES = 2_000_000
+
+
+def _jobs_for(args) -> int:
+    """How many files to analyse at once: --jobs, else every core when the files are many
+    bytes. Standard input is read by this process: one at a time."""
+    if "-" in args.files or len(args.files) < 2:
+        return 1
+    if args.jobs:
+        return args.jobs
+    total = 0
+    for path in args.files:
+        try:
+            total += os.path.getsize(path)
+        except OSError:
+            pass
+    if total < PARALLEL_BYTES:
+        return 1
+    from reader.parallel import cores
+
+    return cores()
 
 
 def _run_app(path: str, err) -> int:

@@ -30,21 +30,27 @@ def _quiet_worker() -> None:
 
 def in_order(func: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
     """``map(func, items)`` on ``jobs`` processes: each result as soon as it and every one
-    before it are done. ``func`` must be a module-level function (it is sent by name)."""
+    before it are done. ``func`` must be a module-level function (it is sent by name). If the
+    caller stops early (an error, ctrl+c), the workers are stopped at once."""
     items = list(items)
     if jobs <= 1 or len(items) <= 1:
         yield from map(func, items)
         return
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     jobs = min(jobs, len(items))
     # Chunks small enough to keep every worker busy to the end, large enough to cost little.
     chunk = max(1, min(16, len(items) // (jobs * 8)))
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_quiet_worker)
+    pool = context.Pool(jobs, initializer=_quiet_worker)
+    finished = False
     try:
-        yield from pool.map(func, items, chunksize=chunk)
+        yield from pool.imap(func, items, chunksize=chunk)
+        finished = True
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if finished:
+            pool.close()
+        else:
+            pool.terminate()
+        pool.join()
