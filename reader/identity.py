@@ -131,7 +131,8 @@ def group_people(speakers: list[SpeakerName]) -> list[Person]:
     persons: list[Person] = []
     by_org: dict[str, Person] = {}
     # surname -> the full-name clusters of that surname: (given key, gender, Person, core tokens by quotes)
-    by_surname: dict[str, list[tuple[str, Person, dict[str, int]]]] = {}
+    # surname -> its people: (given name, Person, the names written and their weights, [middle initial])
+    by_surname: dict[str, list[tuple[str, Person, dict[str, int], list]]] = {}
     singles: dict[str, list[SpeakerName]] = {}
     fulls: list[tuple[SpeakerName, list[str]]] = []
     for s in sorted(speakers, key=lambda s: (-s.quotes, s.key)):
@@ -154,12 +155,19 @@ def group_people(speakers: list[SpeakerName]) -> list[Person]:
     fulls.sort(key=lambda sc: len(_key(sc[1][0])) == 1)
     for s, core in fulls:
         surname, given = _key(core[-1]), _key(core[0])
+        middles = [_key(t)[:1] for t in core[1:-1] if _key(t) not in NAME_PARTICLES]
+        middle = middles[0] if middles else None
         clusters = by_surname.setdefault(surname, [])
-        agreeing = [c for c in clusters if _given_agree(c[0], given)]
+        # A middle initial need not be written, but two different ones are two people
+        # ("George W. Bush", "George P. Bush").
+        agreeing = [c for c in clusters if _given_agree(c[0], given) and None in (c[3][0], middle)
+                    or _given_agree(c[0], given) and c[3][0] == middle]
         if len(agreeing) == 1:
             home = agreeing[0]
+            if middle is not None:
+                home[3][0] = home[3][0] or middle
         else:  # a new name, or an initial that could be any of several people
-            home = (given, Person(" ".join(core), PERSON), {})
+            home = (given, Person(" ".join(core), PERSON), {}, [middle])
             if not agreeing:
                 clusters.append(home)
             persons.append(home[1])
@@ -187,7 +195,7 @@ def group_people(speakers: list[SpeakerName]) -> list[Person]:
             p.members.append(s.key)
             p.quotes += s.quotes
     for group in by_surname.values():
-        for _given, p, displays in group:
+        for _given, p, displays, _middle in group:
             # A given name written out over an initial; then the name most used (weighted by
             # quotations); the longer one on a tie.
             p.name = max(displays, key=lambda d: (len(_key(d.split()[0])) > 1, displays[d], len(d), d))

@@ -89,3 +89,10 @@ def test_every_speaker_is_in_exactly_one_person():
         ["A. B", "Ann B", "B", "Bob B", "Mr. B", "the man", "C", "Carl C", "Carl C"])]
     members = [k for p in group_people(names) for k in p.members]
     assert sorted(members) == list(range(len(names)))
+
+
+def test_two_different_middle_initials_are_two_people():
+    # and the name without one could be either: it stays apart
+    assert people(("George W. Bush", "person", 5), ("George P. Bush", "person", 2), ("George Bush", "person", 1)) == {
+        "George W. Bush": [0], "George P. Bush": [1], "George Bush": [2]}
+    assert people(("George W. Bush", "person", 5), ("George Bush", "person", 1)) == {"George W. Bush": [0, 1]}
