@@ -35,8 +35,10 @@ from reader.people import People, Person, name_form
 from reader.phrases import NAME, make_name, tokens
 
 # A run of capitalised words, whole words only (inside a long token nothing is tried again).
+# The first capital comes first in the pattern and the look behind it after, so that the
+# search skips from capital to capital instead of trying every character.
 _RUN = re.compile(
-    r"(?<![\w’'\-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?![\w’'\-])\.?"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž](?<![\w’'\-][A-ZÀ-ÖØ-ÞĀ-Ž])[\w’'\-]*(?![\w’'\-])\.?"
     r"(?:[ \t]+(?:(?:" + "|".join(j.replace(" ", r"[ \t]+") for j in RUN_JOINERS) + r")[ \t]+)?"
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?![\w’'\-])\.?)*"
 )
@@ -175,6 +177,14 @@ def _described(text: str, end: int) -> bool:
             or head.endswith(("er", "or", "ist", "ian", "ant", "ent")) and head not in ("order", "letter", "matter"))
 
 
+def whole_word(word: str) -> re.Pattern[str]:
+    """A pattern that finds the word as a whole word (not inside a longer one). The word comes
+    first and the look at the character before it after, so that the search runs as a search
+    for the word itself."""
+    w = re.escape(word)
+    return re.compile(rf"{w}(?<![\w’'\-]{w})(?![\w’'\-])")
+
+
 def _could_be_first_name(word: str) -> bool:
     """A capitalised word before a surname that may be a first name (not "Presently", "Having")."""
     low = word.lower()
@@ -219,8 +229,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
         characters around where it stands (a bounded look, whatever the text's size)."""
         low = w.lower()
         if low not in seen_lower:
-            rx = re.compile(rf"(?<![\w’'\-]){re.escape(low)}(?![\w’'\-])")
-            seen_lower[low] = rx.search(text, max(0, pos - 50_000), pos + 50_000) is not None
+            seen_lower[low] = whole_word(low).search(text, max(0, pos - 50_000), pos + 50_000) is not None
         return seen_lower[low]
 
     like: dict[str, bool] = {}

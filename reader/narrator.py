@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reader.cast import Cast
+from reader.cast import Cast, whole_word
 from reader.lexicon import HONORIFICS, NOT_NAMES, VOCATIVE_TITLES
 from reader.people import NameForm, Person
 
@@ -27,7 +27,7 @@ _CALLED = re.compile(
 def _written_lower(text: str, word: str, seen: dict[str, bool]) -> bool:
     low = word.lower()
     if low not in seen:
-        seen[low] = re.search(rf"(?<![\w’'\-]){re.escape(low)}(?![\w’'\-])", text) is not None
+        seen[low] = whole_word(low).search(text) is not None
     return seen[low]
 
 
