@@ -72,12 +72,8 @@ class Cast:
     people: People
     # Every mention of a person in the narrative: (offset, person, opens its sentence), in order.
     mentions: list[tuple[int, int, bool]] = field(default_factory=list)
-
-    def add_mention(self, pos: int, person: int, subject: bool = True) -> None:
-        k = bisect.bisect_left(self.mentions, (pos, -1, False))
-        if k < len(self.mentions) and self.mentions[k][0] == pos:
-            return
-        self.mentions.insert(k, (pos, person, subject))
+    # Each person's mention offsets, in order: made from ``mentions`` when first asked for.
+    _offsets: dict[int, list[int]] | None = field(default=None, repr=False, compare=False)
 
     def before(self, pos: int, lo: int) -> list[tuple[int, int, bool]]:
         """Mentions from pos back to lo, nearest first."""
@@ -90,6 +86,20 @@ class Cast:
         """Mentions in [lo, hi), in text order."""
         mentions = self.mentions
         return mentions[bisect.bisect_left(mentions, (lo, -1, False)) : bisect.bisect_left(mentions, (hi, -1, False))]
+
+    def last_before(self, person: int, pos: int, lo: int) -> int | None:
+        """The offset of the nearest mention of a person from pos back to lo (``before``'s first
+        mention of them), or None."""
+        offsets = self._offsets
+        if offsets is None:
+            offsets = self._offsets = {}
+            for p, idx, _subject in self.mentions:
+                offsets.setdefault(idx, []).append(p)
+        mine = offsets.get(person)
+        if mine is None:
+            return None
+        j = bisect.bisect_left(mine, pos) - 1
+        return mine[j] if j >= 0 and mine[j] >= max(lo, 0) else None
 
 
 _STOPPED = re.compile(r"([\w’'\-]+)\.(?=\s)")

@@ -379,14 +379,11 @@ class Conversation:
             if j >= 0:
                 for v in self.turns[j].c.vocatives:
                     cands.setdefault(v, {})
-        nearest: dict[int, int] = {}  # where each person was last named in the narrative
-        for pos, idx, _subject in self.cast.before(t.start, t.start - 3000):
-            nearest.setdefault(idx, pos)
         for person, f in cands.items():
-            f.update(self._person_features(k, person, nearest))
+            f.update(self._person_features(k, person))
         return cands
 
-    def _person_features(self, k: int, person: int, nearest: dict[int, int] | None = None) -> dict[str, float]:
+    def _person_features(self, k: int, person: int) -> dict[str, float]:
         """What a candidate is, against turn k's tag: gender, a body or a person, the narrator,
         how lately the narrative named them."""
         t = self.turns[k]
@@ -407,13 +404,7 @@ class Conversation:
         if self.narrator is not None and person == self.narrator.index and t.c.tag is not None \
                 and not t.c.tag_narrator and t.c.tag.mention.kind == PRONOUN:
             f["not_narrator_tag"] = 1.0
-        if nearest is None:
-            nearest = {}
-            for pos, idx, _subject in self.cast.before(t.start, t.start - 3000):
-                if idx == person:
-                    nearest[idx] = pos
-                    break
-        r = nearest.get(person)
+        r = self.cast.last_before(person, t.start, t.start - 3000)  # where the narrative last named them
         if r is not None:
             f["recent_mention"] = 1.0 - (t.start - r) / 3000
         return f

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import _thread
+import gc
 from dataclasses import dataclass
 
 from reader.model import MENTION, Document, Quote, Speaker
@@ -14,8 +16,40 @@ from reader.textio import read_text
 _FICTION_LENGTH = 60_000
 
 
+# While a text is analysed the collector looks at new objects after 50,000 of them instead of
+# 700: the analysis makes millions of small objects that hold no reference cycles (a
+# collection finds nothing) and that a collection would walk again and again.
+_YOUNG_THRESHOLD = 50_000
+_gc_lock = _thread.allocate_lock()
+_gc_analyses = 0  # analyses running now (threads); the first sets the threshold, the last restores it
+_gc_saved: tuple[int, ...] = ()
+
+
+def _hold_collections(start: bool) -> None:
+    global _gc_analyses, _gc_saved
+    with _gc_lock:
+        if start:
+            _gc_analyses += 1
+            if _gc_analyses == 1:
+                _gc_saved = gc.get_threshold()
+                if _gc_saved[0]:  # 0: collection is off, and stays off
+                    gc.set_threshold(max(_gc_saved[0], _YOUNG_THRESHOLD), *_gc_saved[1:])
+        else:
+            _gc_analyses -= 1
+            if _gc_analyses == 0:
+                gc.set_threshold(*_gc_saved)
+
+
 def analyse(text: str, markdown: bool = False, warnings: tuple[str, ...] = ()) -> Document:
     """Analyse decoded, newline-normalised text."""
+    _hold_collections(True)
+    try:
+        return _analyse(text, markdown, warnings)
+    finally:
+        _hold_collections(False)
+
+
+def _analyse(text: str, markdown: bool, warnings: tuple[str, ...]) -> Document:
     st = parse_structure(text, markdown=markdown)
     spans = find_quotes(text, st.paragraphs)
     fiction = st.chapter_headings > 0 or len(text) > _FICTION_LENGTH
