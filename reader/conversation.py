@@ -23,6 +23,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 
 from reader.cast import Cast
@@ -110,11 +112,28 @@ def load_weights() -> dict[str, dict[str, float]]:
             for domain, defaults in DEFAULT_WEIGHTS.items()}
 
 
-_VOCATIVE = re.compile(
-    r"(?:^|[,!?;:—]\s*|\b(?:dear|my dear|O|Oh|oh|Ah|ah)\s+)"
+# A name called out in a quotation ("Good night, Nancy", "Oh Anna!", "my dear Colonel Brandon,"):
+# at its start, after a comma, a stop or a dash, or after "dear", "O", "Oh", "Ah". The start is
+# matched apart, so that every alternative of the other pattern begins with a character and its
+# search skips to where one stands ("d" with no letter before it for "dear").
+_VOCATIVE_NAME = (
     r"((?:(?:" + "|".join(VOCATIVE_TITLES) + r")\.?\s+)?"
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž’'\-]+)(?=\s*[,!?.;:—]|\s*$)"
 )
+_VOCATIVE_AT_START = re.compile(_VOCATIVE_NAME)
+_VOCATIVE = re.compile(
+    "(?:"
+    + "|".join([re.escape(c) + r"\s*" for c in ",!?;:—"]
+               + [rf"{w[0]}(?<!\w{w[0]}){re.escape(w[1:])}\s+" for w in ("dear", "my dear", "O", "Oh", "oh", "Ah", "ah")])
+    + ")" + _VOCATIVE_NAME
+)
+
+
+def _vocatives(content: str) -> list[str]:
+    """The names called out in a quotation's words, in order."""
+    first = _VOCATIVE_AT_START.match(content)
+    rest = [v.group(1) for v in _VOCATIVE.finditer(content, first.end() if first else 0)]
+    return [first.group(1), *rest] if first else rest
 
 
 @dataclass(slots=True)
@@ -173,6 +192,7 @@ class Conversation:
         self.recent: dict[int, int] = {}
         self._descriptions: dict[str, tuple[int, int]] = {}  # description -> (where, person)
         self._static_scores: list[tuple | None] = []
+        self._other_scores: list[tuple | None] = []
 
         for i, s in enumerate(spans):
             if s.kind == MENTION or s.label is not None:
@@ -239,15 +259,14 @@ class Conversation:
         content = self.text[s.start : s.end]
         if len(content) > 300:
             content = content[:150] + " … " + content[-150:]
-        for v in _VOCATIVE.finditer(content):
-            toks = tokens(v.group(1))
-            mention = make_name(toks, v.group(1), trusted=True)  # "Can't you, May?"
+        for called in _vocatives(content):
+            mention = make_name(tokens(called), called, trusted=True)  # "Can't you, May?"
             form = name_form(mention) if mention is not None else None
             if form is None:
                 continue
             p = self.people.find(form, loose=True)
             if p is None and len(form.core) == 1 and form.core[0].lower() in GIVEN_NAMES and not form.honorific:
-                p = self.people.add(form, v.group(1))  # someone called by a given name is someone
+                p = self.people.add(form, called)  # someone called by a given name is someone
             if p is not None and p.index not in t.c.vocatives:
                 if t.c is _NO_CLUES:
                     t.c = Clues()
@@ -481,24 +500,35 @@ class Conversation:
     def _best(self, k: int) -> int | None:
         """The best-scoring candidate of turn k (None when no one scores above zero)."""
         w = self.w
-        packed = self._static_scores[k]
-        if packed is None:
-            # Kept between passes as a flat tuple (person, score, person, score ...): a text of a
-            # hundred thousand quotations must not keep a dictionary for each.
-            packed = self._static_scores[k] = tuple(
-                x for p, f in self._static(k).items() for x in (p, self.score(f)))
-        statics = packed[0::2]
+        scored = self._static_scores[k]
+        if scored is None:
+            # Kept between passes as two tuples (the people, their scores): a text of a hundred
+            # thousand quotations must not keep a dictionary for each.
+            static = self._static(k)
+            scored = self._static_scores[k] = (tuple(static), tuple(map(self.score, static.values())))
+        persons, scores = scored
+        # The other candidates' own scores (their features but those of the turns around):
+        # worked out once, kept for the next pass the same way.
+        others = self._other_scores[k]
+        found: list[tuple[int, float]] = []
         extra: dict[int, float] = {}
         for person, name, value in self._dynamic(k):
-            if person not in extra and person not in statics:
-                extra[person] = self.score(self._person_features(k, person))
+            if person not in extra and person not in persons:
+                if others is not None and person in others[0]:
+                    extra[person] = others[1][others[0].index(person)]
+                else:
+                    extra[person] = own = self.score(self._person_features(k, person))
+                    found.append((person, own))
             if name:
                 extra[person] = extra.get(person, 0.0) + w.get(name, 0.0) * value
+        if found:
+            if others is not None:
+                found[:0] = zip(*others)
+            self._other_scores[k] = (tuple(p for p, _ in found), tuple(sc for _, sc in found))
         addressee = self.turns[k].c.addressee  # the person spoken to is not the speaker
         best, best_score = None, 0.0
-        for n in range(0, len(packed), 2):
-            person = packed[n]
-            sc = packed[n + 1] + extra.pop(person, 0.0)
+        for person, sc in zip(persons, scores):
+            sc = sc + extra.pop(person, 0.0)
             if sc > best_score and person != addressee:
                 best, best_score = person, sc
         for person, sc in extra.items():
@@ -563,8 +593,8 @@ class Conversation:
         return out
 
     def score(self, f: dict[str, float]) -> float:
-        w = self.w
-        return sum(w.get(name, 0.0) * v for name, v in f.items())
+        """The weighted sum of the features, in their order."""
+        return sum(map(mul, map(self.w.get, f, repeat(0.0)), f.values()))
 
     def decide(self, passes: int = 2) -> list[int | None]:
         """Choose every quotation's speaker: the anchors first (a tag that names someone), then
@@ -573,6 +603,7 @@ class Conversation:
         self.recent = {}
         self.learned: dict[str, dict[int, int]] = {}
         self._static_scores: list[tuple | None] = [None] * len(self.turns)  # for these weights
+        self._other_scores: list[tuple | None] = [None] * len(self.turns)
         anchored = [False] * len(self.turns)
         for k, t in enumerate(self.turns):
             if t.c.tag_person is not None and t.c.tag is not None and t.c.tag.mention.kind == NAME \

@@ -83,3 +83,14 @@ def test_last_before_is_the_nearest_mention_before(mentions, person, pos, lo):
     cast = Cast(People(), sorted(mentions))
     expected = next((p for p, idx, _ in cast.before(pos, lo) if idx == person), None)
     assert cast.last_before(person, pos, lo) == expected
+
+
+def test_names_called_out_in_a_quotation():
+    from reader.conversation import _vocatives
+
+    assert _vocatives("Anna, come here. Good night, Mr. Darcy!") == ["Anna", "Mr. Darcy"]
+    assert _vocatives("Oh Pierre, my dear Natásha; O Lord") == ["Pierre", "Natásha", "Lord"]
+    # "dear" inside a word ("endear") is no call; a name must end its phrase.
+    assert _vocatives("endear Anna, and Boris went") == []
+    assert _vocatives("Well") == ["Well"]
+    assert _vocatives("") == []
