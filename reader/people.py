@@ -384,6 +384,8 @@ def _female_honorific(p: Person) -> bool:
 
 def _holds(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     n = len(small)
+    if n == 1:
+        return len(big) > 1 and small[0] in big  # (the common case, without slicing)
     return n < len(big) and any(big[i : i + n] == small for i in range(len(big) - n + 1))
 
 
