@@ -192,7 +192,6 @@ class Conversation:
         self.recent: dict[int, int] = {}
         self._descriptions: dict[str, tuple[int, int]] = {}  # description -> (where, person)
         self._static_scores: list[tuple | None] = []
-        self._other_scores: list[tuple | None] = []
 
         for i, s in enumerate(spans):
             if s.kind == MENTION or s.label is not None:
@@ -509,35 +508,24 @@ class Conversation:
     def _best(self, k: int) -> int | None:
         """The best-scoring candidate of turn k (None when no one scores above zero)."""
         w = self.w
-        scored = self._static_scores[k]
-        if scored is None:
-            # Kept between passes as two tuples (the people, their scores): a text of a hundred
-            # thousand quotations must not keep a dictionary for each.
-            static = self._static(k)
-            scored = self._static_scores[k] = (tuple(static), tuple(map(self.score, static.values())))
-        persons, scores = scored
-        # The other candidates' own scores (their features but those of the turns around):
-        # worked out once, kept for the next pass the same way.
-        others = self._other_scores[k]
-        found: list[tuple[int, float]] = []
+        packed = self._static_scores[k]
+        if packed is None:
+            # Kept between passes as a flat tuple (person, score, person, score ...): a text of a
+            # hundred thousand quotations must not keep a dictionary for each.
+            packed = self._static_scores[k] = tuple(
+                x for p, f in self._static(k).items() for x in (p, self.score(f)))
+        statics = packed[0::2]
         extra: dict[int, float] = {}
         for person, name, value in self._dynamic(k):
-            if person not in extra and person not in persons:
-                if others is not None and person in others[0]:
-                    extra[person] = others[1][others[0].index(person)]
-                else:
-                    extra[person] = own = self.score(self._person_features(k, person))
-                    found.append((person, own))
+            if person not in extra and person not in statics:
+                extra[person] = self.score(self._person_features(k, person))
             if name:
                 extra[person] = extra.get(person, 0.0) + w.get(name, 0.0) * value
-        if found:
-            if others is not None:
-                found[:0] = zip(*others)
-            self._other_scores[k] = (tuple(p for p, _ in found), tuple(sc for _, sc in found))
         addressee = self.turns[k].c.addressee  # the person spoken to is not the speaker
         best, best_score = None, 0.0
-        for person, sc in zip(persons, scores):
-            sc = sc + extra.pop(person, 0.0)
+        for n in range(0, len(packed), 2):
+            person = packed[n]
+            sc = packed[n + 1] + extra.pop(person, 0.0)
             if sc > best_score and person != addressee:
                 best, best_score = person, sc
         for person, sc in extra.items():
@@ -612,7 +600,6 @@ class Conversation:
         self.recent = {}
         self.learned: dict[str, dict[int, int]] = {}
         self._static_scores: list[tuple | None] = [None] * len(self.turns)  # for these weights
-        self._other_scores: list[tuple | None] = [None] * len(self.turns)
         anchored = [False] * len(self.turns)
         for k, t in enumerate(self.turns):
             if t.c.tag_person is not None and t.c.tag is not None and t.c.tag.mention.kind == NAME \
