@@ -35,8 +35,10 @@ from reader.people import People, Person, name_form
 from reader.phrases import NAME, make_name, tokens
 
 # A run of capitalised words, whole words only (inside a long token nothing is tried again).
+# The first capital comes first in the pattern and the look behind it after, so that the
+# search skips from capital to capital instead of trying every character.
 _RUN = re.compile(
-    r"(?<![\w’'\-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?![\w’'\-])\.?"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž](?<![\w’'\-][A-ZÀ-ÖØ-ÞĀ-Ž])[\w’'\-]*(?![\w’'\-])\.?"
     r"(?:[ \t]+(?:(?:" + "|".join(j.replace(" ", r"[ \t]+") for j in RUN_JOINERS) + r")[ \t]+)?"
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?![\w’'\-])\.?)*"
 )
@@ -70,12 +72,8 @@ class Cast:
     people: People
     # Every mention of a person in the narrative: (offset, person, opens its sentence), in order.
     mentions: list[tuple[int, int, bool]] = field(default_factory=list)
-
-    def add_mention(self, pos: int, person: int, subject: bool = True) -> None:
-        k = bisect.bisect_left(self.mentions, (pos, -1, False))
-        if k < len(self.mentions) and self.mentions[k][0] == pos:
-            return
-        self.mentions.insert(k, (pos, person, subject))
+    # Each person's mention offsets, in order: made from ``mentions`` when first asked for.
+    _offsets: dict[int, list[int]] | None = field(default=None, repr=False, compare=False)
 
     def before(self, pos: int, lo: int) -> list[tuple[int, int, bool]]:
         """Mentions from pos back to lo, nearest first."""
@@ -88,6 +86,20 @@ class Cast:
         """Mentions in [lo, hi), in text order."""
         mentions = self.mentions
         return mentions[bisect.bisect_left(mentions, (lo, -1, False)) : bisect.bisect_left(mentions, (hi, -1, False))]
+
+    def last_before(self, person: int, pos: int, lo: int) -> int | None:
+        """The offset of the nearest mention of a person from pos back to lo (``before``'s first
+        mention of them), or None."""
+        offsets = self._offsets
+        if offsets is None:
+            offsets = self._offsets = {}
+            for p, idx, _subject in self.mentions:
+                offsets.setdefault(idx, []).append(p)
+        mine = offsets.get(person)
+        if mine is None:
+            return None
+        j = bisect.bisect_left(mine, pos) - 1
+        return mine[j] if j >= 0 and mine[j] >= max(lo, 0) else None
 
 
 _STOPPED = re.compile(r"([\w’'\-]+)\.(?=\s)")
@@ -128,14 +140,21 @@ def _narrative(paragraphs, spans):
 
 def _runs(text: str, paragraphs, spans):
     """The capitalised runs of the narrative (the paragraphs outside quotations; headings and
-    titles are not narrative): (offset of each word, word), and whether it opens a sentence."""
+    titles are not narrative): the words, the offset of each, and whether it opens a sentence."""
+    opening: dict[str, bool] = {}  # the three characters before a run -> whether a sentence opens there
     for lo, hi, para_start in _narrative(paragraphs, spans):
         for m in _RUN.finditer(text, lo, hi):
             pos = m.start()
             run = m.group()
             # A sentence opens a paragraph, or follows a full stop (a line break inside a
             # hard-wrapped paragraph is not a sentence's start).
-            opens = pos == para_start or bool(_SENTENCE_START.search(text, max(0, pos - 3), pos))
+            if pos == para_start:
+                opens = True
+            else:
+                before = text[max(0, pos - 3) : pos]
+                opens = opening.get(before)
+                if opens is None:
+                    opens = opening[before] = _SENTENCE_START.search(before) is not None
             if opens and run in _NEVER_NAMES:
                 continue  # "The", "He", "But" opening a sentence: the commonest runs, never a name
             while run:
@@ -144,9 +163,10 @@ def _runs(text: str, paragraphs, spans):
                 cut = _ends_sentence(run) if "." in run else None
                 part = run if cut is None else run[:cut]
                 if " " in part or "\t" in part:
-                    yield [(pos + w.start(), w.group()) for w in _WORD.finditer(part)], opens
+                    found = list(_WORD.finditer(part))
+                    yield tuple([w.group() for w in found]), tuple([pos + w.start() for w in found]), opens
                 else:
-                    yield [(pos, part)], opens
+                    yield (part,), (pos,), opens
                 if cut is None:
                     break
                 rest = run[cut + 1 :]
@@ -175,6 +195,14 @@ def _described(text: str, end: int) -> bool:
             or head.endswith(("er", "or", "ist", "ian", "ant", "ent")) and head not in ("order", "letter", "matter"))
 
 
+def whole_word(word: str) -> re.Pattern[str]:
+    """A pattern that finds the word as a whole word (not inside a longer one). The word comes
+    first and the look at the character before it after, so that the search runs as a search
+    for the word itself."""
+    w = re.escape(word)
+    return re.compile(rf"{w}(?<![\w’'\-]{w})(?![\w’'\-])")
+
+
 def _could_be_first_name(word: str) -> bool:
     """A capitalised word before a surname that may be a first name (not "Presently", "Having")."""
     low = word.lower()
@@ -187,10 +215,8 @@ def capitalised_words(text: str, paragraphs, spans) -> tuple[set[str], list]:
     stand in a heading ("Faced"). Also returns the runs, for ``find_cast``."""
     runs = list(_runs(text, paragraphs, spans))
     mid: set[str] = set()
-    for words, opens in runs:
-        for n, (_, w) in enumerate(words):
-            if n or not opens:
-                mid.add(_bare(w))
+    for words, _starts, opens in runs:
+        mid.update(map(_bare, words[1:] if opens else words))
     return mid, runs
 
 
@@ -219,8 +245,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
         characters around where it stands (a bounded look, whatever the text's size)."""
         low = w.lower()
         if low not in seen_lower:
-            rx = re.compile(rf"(?<![\w’'\-]){re.escape(low)}(?![\w’'\-])")
-            seen_lower[low] = rx.search(text, max(0, pos - 50_000), pos + 50_000) is not None
+            seen_lower[low] = whole_word(low).search(text, max(0, pos - 50_000), pos + 50_000) is not None
         return seen_lower[low]
 
     like: dict[str, bool] = {}
@@ -247,56 +272,54 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
     titles_after: dict[int, str] = {}
     full_count: Counter[tuple[str, ...]] = Counter()
     shape: dict[tuple[str, ...], tuple[int, int, bool]] = {}  # a run's words -> (k, e, organisation)
-    for words, opens in runs:
-        key = tuple(w for _, w in words)
-        known = shape.get(key)
+    for words, starts, opens in runs:
+        known = shape.get(words)
         if known is None:
             k = 0
-            while k < len(words) and not name_like(words[k][1]):
+            while k < len(words) and not name_like(words[k]):
                 k += 1
             e = k
-            while e < len(words) and name_like(words[e][1]):
+            while e < len(words) and name_like(words[e]):
                 e += 1
-            known = shape[key] = (k, e, any(_bare(w).lower() in ORGANISATION_WORDS for w in key[k:]))
+            known = shape[words] = (k, e, any(_bare(w).lower() in ORGANISATION_WORDS for w in words[k:]))
         k, e, organisation = known
         if organisation:
             # An organisation keeps all its words but an article: "the Ministry of Infrastructure",
             # "The Three Counties Growers’ Association".
-            k = 1 if words[0][1] in ("The", "A", "An") and len(words) > 1 else 0
-            mention = make_name(tokens(text, words[k][0], words[-1][0] + len(words[-1][1])), text)
+            k = 1 if words[0] in ("The", "A", "An") and len(words) > 1 else 0
+            mention = make_name(tokens(text, starts[k], starts[-1] + len(words[-1])), text)
             form = name_form(mention) if mention is not None else None
             if form is not None and form.organisation:
-                found.append((words[k][0], mention.end, opens and k == 0, mention.text, form, True))
+                found.append((starts[k], mention.end, opens and k == 0, mention.text, form, True))
             continue
-        if 0 < k < e and _could_be_first_name(_bare(words[k - 1][1])) \
-                and not lowercase(_bare(words[k - 1][1]), words[k - 1][0]) and (
-                _bare(words[k][1]) in known_words or any(_next_verb(text, words[e - 1][0] + len(words[e - 1][1])))):
+        if 0 < k < e and _could_be_first_name(_bare(words[k - 1])) \
+                and not lowercase(_bare(words[k - 1]), starts[k - 1]) and (
+                _bare(words[k]) in known_words or any(_next_verb(text, starts[e - 1] + len(words[e - 1])))):
             k -= 1  # "Rui Damasceno", "Leila Haddad said": the word before a surname is a first name
         if k == len(words) == 2 and opens and all(
-                _could_be_first_name(_bare(w)) and not lowercase(_bare(w), p) for p, w in words) and (
-                _next_verb(text, words[1][0] + len(words[1][1]))[1]):
+                _could_be_first_name(_bare(w)) and not lowercase(_bare(w), p) for p, w in zip(starts, words)) and (
+                _next_verb(text, starts[1] + len(words[1]))[1]):
             k, e = 0, 2  # "Rui Damasceno, the city's finance chief, rejected": a name that acts
-        run_words, words = words, words[k:e]
-        if not words:
+        if k == e:
             continue
-        pos = words[0][0]
-        first = _bare(words[0][1]).lower()
+        pos = starts[k]
+        first = _bare(words[k]).lower()
         titled = first in HONORIFICS or first in OFFICE_TITLES
-        if titled and len(words) == 1:
+        if titled and e - k == 1:
             # "The Professor seized Syme": a title used as a name, of whoever bears it.
-            if k > 0 and run_words[k - 1][1] in ("The", "the") or text[max(0, pos - 4) : pos].lower() == "the ":
+            if k > 0 and words[k - 1] in ("The", "the") or text[max(0, pos - 4) : pos].lower() == "the ":
                 p = people.titled(first)
                 if len(p) == 1:
                     titled_mentions.append((pos, p[0], opens and k <= 1))
             continue
-        last = _bare(words[-1][1])
-        end = words[-1][0] + len(words[-1][1])
+        last = _bare(words[e - 1])
+        end = starts[e - 1] + len(words[e - 1])
         # Whoever is said to speak is a person: "Rui Damasceno said tenders would be issued".
         speaks, acts = _next_verb(text, end)
         if not (titled or speaks or last in known_words
-                or len(words) >= 2 and (first in MALE_NAMES or first in FEMALE_NAMES or _described(text, end))):
+                or e - k >= 2 and (first in MALE_NAMES or first in FEMALE_NAMES or _described(text, end))):
             continue
-        if len(words) == 1 and speaks and not titled and last not in known_words and (
+        if e - k == 1 and speaks and not titled and last not in known_words and (
                 last not in mid or _PLACE_BEFORE.search(text, max(0, pos - 12), pos)):
             continue  # one word only ever at a sentence's start, or a place: "near Leominster, said"
         written = text[pos:end]

@@ -23,6 +23,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 
 from reader.cast import Cast
@@ -110,11 +112,28 @@ def load_weights() -> dict[str, dict[str, float]]:
             for domain, defaults in DEFAULT_WEIGHTS.items()}
 
 
-_VOCATIVE = re.compile(
-    r"(?:^|[,!?;:—]\s*|\b(?:dear|my dear|O|Oh|oh|Ah|ah)\s+)"
+# A name called out in a quotation ("Good night, Nancy", "Oh Anna!", "my dear Colonel Brandon,"):
+# at its start, after a comma, a stop or a dash, or after "dear", "O", "Oh", "Ah". The start is
+# matched apart, so that every alternative of the other pattern begins with a character and its
+# search skips to where one stands ("d" with no letter before it for "dear").
+_VOCATIVE_NAME = (
     r"((?:(?:" + "|".join(VOCATIVE_TITLES) + r")\.?\s+)?"
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž’'\-]+)(?=\s*[,!?.;:—]|\s*$)"
 )
+_VOCATIVE_AT_START = re.compile(_VOCATIVE_NAME)
+_VOCATIVE = re.compile(
+    "(?:"
+    + "|".join([re.escape(c) + r"\s*" for c in ",!?;:—"]
+               + [rf"{w[0]}(?<!\w{w[0]}){re.escape(w[1:])}\s+" for w in ("dear", "my dear", "O", "Oh", "oh", "Ah", "ah")])
+    + ")" + _VOCATIVE_NAME
+)
+
+
+def _vocatives(content: str) -> list[str]:
+    """The names called out in a quotation's words, in order."""
+    first = _VOCATIVE_AT_START.match(content)
+    rest = [v.group(1) for v in _VOCATIVE.finditer(content, first.end() if first else 0)]
+    return [first.group(1), *rest] if first else rest
 
 
 @dataclass(slots=True)
@@ -239,15 +258,14 @@ class Conversation:
         content = self.text[s.start : s.end]
         if len(content) > 300:
             content = content[:150] + " … " + content[-150:]
-        for v in _VOCATIVE.finditer(content):
-            toks = tokens(v.group(1))
-            mention = make_name(toks, v.group(1), trusted=True)  # "Can't you, May?"
+        for called in _vocatives(content):
+            mention = make_name(tokens(called), called, trusted=True)  # "Can't you, May?"
             form = name_form(mention) if mention is not None else None
             if form is None:
                 continue
             p = self.people.find(form, loose=True)
             if p is None and len(form.core) == 1 and form.core[0].lower() in GIVEN_NAMES and not form.honorific:
-                p = self.people.add(form, v.group(1))  # someone called by a given name is someone
+                p = self.people.add(form, called)  # someone called by a given name is someone
             if p is not None and p.index not in t.c.vocatives:
                 if t.c is _NO_CLUES:
                     t.c = Clues()
@@ -342,36 +360,43 @@ class Conversation:
         """The features of turn k's candidates that do not depend on who the other turns'
         speakers are: its tag, its beat, the people it calls by name, the narrative around it."""
         t = self.turns[k]
+        c = t.c
         cands: dict[int, dict[str, float]] = {}
 
-        def feat(person: int | None, name: str) -> None:
-            if person is not None:
-                f = cands.setdefault(person, {})
-                f[name] = f.get(name, 0.0) + 1.0
+        def feat(person: int, name: str) -> None:
+            f = cands.setdefault(person, {})
+            f[name] = f.get(name, 0.0) + 1.0
 
-        if t.c.tag_person is not None:
-            feat(t.c.tag_person, "tag_name" if t.c.tag is None or t.c.tag.mention.kind == NAME else "tag_title")
-        if t.c.desc_person is not None:
-            feat(t.c.desc_person, "new_description_indefinite" if t.c.desc_indefinite else "new_description")
-        if t.c.tag_narrator and self.narrator is not None:
-            feat(self.narrator.index, "tag_narrator")
-        feat(t.c.beat_person, "beat_subject")
+        if c is not _NO_CLUES:
+            if c.tag_person is not None:
+                feat(c.tag_person, "tag_name" if c.tag is None or c.tag.mention.kind == NAME else "tag_title")
+            if c.desc_person is not None:
+                feat(c.desc_person, "new_description_indefinite" if c.desc_indefinite else "new_description")
+            if c.tag_narrator and self.narrator is not None:
+                feat(self.narrator.index, "tag_narrator")
+            if c.beat_person is not None:
+                feat(c.beat_person, "beat_subject")
         prev = self.turns[k - 1] if k > 0 else None
         if prev is not None and t.paragraph - 1 <= prev.paragraph < t.paragraph and not t.continued:
             for v in prev.c.vocatives:
                 feat(v, "addressed_before")
-        for v in t.c.vocatives:
-            feat(v, "addressed_here")
-        feat(t.c.addressee, "tag_addressee")
-        feat(t.c.pronoun_subject, "tag_pronoun_subject")
-        feat(t.c.pronoun_nearest, "tag_pronoun_nearest")
+        if c is not _NO_CLUES:
+            for v in c.vocatives:
+                feat(v, "addressed_here")
+            if c.addressee is not None:
+                feat(c.addressee, "tag_addressee")
+            if c.pronoun_subject is not None:
+                feat(c.pronoun_subject, "tag_pronoun_subject")
+            if c.pronoun_nearest is not None:
+                feat(c.pronoun_nearest, "tag_pronoun_nearest")
         # People named in the narrative of this paragraph, since the last quotation, and a little
         # before it; the people the last quotations called by name.
-        para = self.paragraphs[t.paragraph]
+        para_start = self.paragraphs[t.paragraph].start
         lo = self.spans[prev.index].open_mark if prev is not None else 0
-        for pos, idx, _subject in self.cast.between(max(0, para.start - 3000), min(para.end, t.start + 400)):
+        for pos, idx, _subject in self.cast.between(max(0, para_start - 3000),
+                                                    min(self.paragraphs[t.paragraph].end, t.start + 400)):
             f = cands.setdefault(idx, {})
-            if pos >= para.start:
+            if pos >= para_start:
                 f["named_in_paragraph"] = 1.0
             elif pos >= lo:
                 f["named_since_last"] = 1.0
@@ -379,41 +404,34 @@ class Conversation:
             if j >= 0:
                 for v in self.turns[j].c.vocatives:
                     cands.setdefault(v, {})
-        nearest: dict[int, int] = {}  # where each person was last named in the narrative
-        for pos, idx, _subject in self.cast.before(t.start, t.start - 3000):
-            nearest.setdefault(idx, pos)
         for person, f in cands.items():
-            f.update(self._person_features(k, person, nearest))
+            f.update(self._person_features(k, person))
         return cands
 
-    def _person_features(self, k: int, person: int, nearest: dict[int, int] | None = None) -> dict[str, float]:
+    def _person_features(self, k: int, person: int) -> dict[str, float]:
         """What a candidate is, against turn k's tag: gender, a body or a person, the narrator,
         how lately the narrative named them."""
         t = self.turns[k]
-        p = self.people.persons[person]
+        c = t.c
         f = {"bias": 1.0}
-        if t.c.tag_gender is not None:
-            g = p.best_gender()
-            if g == t.c.tag_gender:
-                f["tag_gender_match"] = 1.0
-            elif g is not None or p.kind == ORGANISATION:
-                f["tag_gender_clash"] = 1.0  # "he said" is never a company
-        if t.c.plural:
-            f["tag_it_organisation" if p.kind == ORGANISATION else "tag_it_person"] = 1.0
-        if t.c.relation is not None and self._family_in_scene(k, p, t.c.relation[0]):
-            f["relation_family"] = 1.0
-        if t.c.tag_other:
-            f["tag_other"] = 1.0
-        if self.narrator is not None and person == self.narrator.index and t.c.tag is not None \
-                and not t.c.tag_narrator and t.c.tag.mention.kind == PRONOUN:
-            f["not_narrator_tag"] = 1.0
-        if nearest is None:
-            nearest = {}
-            for pos, idx, _subject in self.cast.before(t.start, t.start - 3000):
-                if idx == person:
-                    nearest[idx] = pos
-                    break
-        r = nearest.get(person)
+        if c is not _NO_CLUES:  # (most quotations of a conversation: none of this applies)
+            p = self.people.persons[person]
+            if c.tag_gender is not None:
+                g = p.best_gender()
+                if g == c.tag_gender:
+                    f["tag_gender_match"] = 1.0
+                elif g is not None or p.kind == ORGANISATION:
+                    f["tag_gender_clash"] = 1.0  # "he said" is never a company
+            if c.plural:
+                f["tag_it_organisation" if p.kind == ORGANISATION else "tag_it_person"] = 1.0
+            if c.relation is not None and self._family_in_scene(k, p, c.relation[0]):
+                f["relation_family"] = 1.0
+            if c.tag_other:
+                f["tag_other"] = 1.0
+            if self.narrator is not None and person == self.narrator.index and c.tag is not None \
+                    and not c.tag_narrator and c.tag.mention.kind == PRONOUN:
+                f["not_narrator_tag"] = 1.0
+        r = self.cast.last_before(person, t.start, t.start - 3000)  # where the narrative last named them
         if r is not None:
             f["recent_mention"] = 1.0 - (t.start - r) / 3000
         return f
@@ -572,8 +590,8 @@ class Conversation:
         return out
 
     def score(self, f: dict[str, float]) -> float:
-        w = self.w
-        return sum(w.get(name, 0.0) * v for name, v in f.items())
+        """The weighted sum of the features, in their order."""
+        return sum(map(mul, map(self.w.get, f, repeat(0.0)), f.values()))
 
     def decide(self, passes: int = 2) -> list[int | None]:
         """Choose every quotation's speaker: the anchors first (a tag that names someone), then

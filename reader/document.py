@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import _thread
+import gc
 import re
 from dataclasses import dataclass
 
@@ -15,6 +17,30 @@ from reader.textio import InputError, decode_bytes, read_bytes
 _FICTION_LENGTH = 60_000
 
 
+# While a text is analysed the collector looks at new objects after 50,000 of them instead of
+# 700: the analysis makes millions of small objects that hold no reference cycles (a
+# collection finds nothing) and that a collection would walk again and again.
+_YOUNG_THRESHOLD = 50_000
+_gc_lock = _thread.allocate_lock()
+_gc_analyses = 0  # analyses running now (threads); the first sets the threshold, the last restores it
+_gc_saved: tuple[int, ...] = ()
+
+
+def _hold_collections(start: bool) -> None:
+    global _gc_analyses, _gc_saved
+    with _gc_lock:
+        if start:
+            _gc_analyses += 1
+            if _gc_analyses == 1:
+                _gc_saved = gc.get_threshold()
+                if _gc_saved[0]:  # 0: collection is off, and stays off
+                    gc.set_threshold(max(_gc_saved[0], _YOUNG_THRESHOLD), *_gc_saved[1:])
+        else:
+            _gc_analyses -= 1
+            if _gc_analyses == 0:
+                gc.set_threshold(*_gc_saved)
+
+
 def analyse(text: str, markdown: bool = False, warnings: tuple[str, ...] = (), *,
             parts: list[Part] | None = None, book: bool = False, origin: Origin | None = None,
             byline: str | None = None, date: str | None = None) -> Document:
@@ -22,6 +48,15 @@ def analyse(text: str, markdown: bool = False, warnings: tuple[str, ...] = (), *
     it (a web page, a book); ``book``: its headings are a book's chapters. A Markdown text is
     read through its markup: the structure from the parser, quotations and speakers from the
     text with the markup blanked out (``reader.markdown``), offsets into the text itself."""
+    _hold_collections(True)
+    try:
+        return _analyse(text, markdown, warnings, parts, book, origin, byline, date)
+    finally:
+        _hold_collections(False)
+
+
+def _analyse(text: str, markdown: bool, warnings: tuple[str, ...], parts: list[Part] | None, book: bool,
+             origin: Origin | None, byline: str | None, date: str | None) -> Document:
     rendering: Rendering | None = None
     scan = text  # what the quotation and speaker finders read: the same length as the text
     if markdown:

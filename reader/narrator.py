@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reader.cast import Cast
+from reader.cast import Cast, whole_word
 from reader.lexicon import HONORIFICS, NOT_NAMES, VOCATIVE_TITLES
 from reader.people import NameForm, Person
 
 NARRATOR = "Narrator"
-_CALLED = re.compile(
+# A name called out in a quotation. Compiled when a text has a narrator (few do): re keeps it.
+_CALLED = (
     r"(?:^|[,!?;:—]\s*|\b(?:dear|my dear)\s+)"
     r"((?:(?:" + "|".join(VOCATIVE_TITLES) + r")\.?\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž’'\-]+"
     r"(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž’'\-]+)?)(?=\s*[,!?.;:—]|\s*$)"
@@ -27,7 +28,7 @@ _CALLED = re.compile(
 def _written_lower(text: str, word: str, seen: dict[str, bool]) -> bool:
     low = word.lower()
     if low not in seen:
-        seen[low] = re.search(rf"(?<![\w’'\-]){re.escape(low)}(?![\w’'\-])", text) is not None
+        seen[low] = whole_word(low).search(text) is not None
     return seen[low]
 
 
@@ -49,7 +50,7 @@ def find_narrator(text: str, spans, tags, cast: Cast, names: set[str] = frozense
             continue
         s = spans[j]
         content = text[s.start : s.end]
-        for m in _CALLED.finditer(content[:160]):
+        for m in re.finditer(_CALLED, content[:160]):
             name = m.group(1)
             words = name.split()
             if any(w.lower().rstrip(".") in NOT_NAMES and w.lower().rstrip(".") not in HONORIFICS for w in words):

@@ -85,7 +85,7 @@ class NameForm:
     """A name as written: its words without titles, its honorific, its other titles, and the
     gender those give (worked out once)."""
 
-    __slots__ = ("core", "honorific", "titles", "the", "organisation", "gender", "_key")
+    __slots__ = ("core", "honorific", "titles", "the", "organisation", "gender", "_key", "_hash")
 
     def __init__(self, core: tuple[str, ...], honorific: str, titles: tuple[str, ...], the: bool,
                  organisation: bool) -> None:
@@ -96,12 +96,13 @@ class NameForm:
         self.organisation = organisation
         self.gender = self._gender()
         self._key = (core, honorific, titles, the, organisation)
+        self._hash = hash(self._key)  # a form is looked up many times
 
     def __eq__(self, other) -> bool:
         return isinstance(other, NameForm) and self._key == other._key
 
     def __hash__(self) -> int:
-        return hash(self._key)
+        return self._hash
 
     def _gender(self) -> str | None:
         h = self.honorific.lower().rstrip(".")
@@ -208,7 +209,7 @@ class People:
         if p is None:
             p = self._new(form)
         else:
-            if len(form.core) > max(len(c) for c in p.cores) and not form.the:
+            if len(form.core) > max(map(len, p.cores)) and not form.the:
                 p.display = self._display(form)
             self._add_core(p, form.core)
             if form.gender and not p.gender:
@@ -383,6 +384,8 @@ def _female_honorific(p: Person) -> bool:
 
 def _holds(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     n = len(small)
+    if n == 1:
+        return len(big) > 1 and small[0] in big  # (the common case, without slicing)
     return n < len(big) and any(big[i : i + n] == small for i in range(len(big) - n + 1))
 
 

@@ -43,8 +43,9 @@ from reader.lexicon import (
 UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 # A word (with inner apostrophes and hyphens, and the full stop of an abbreviation or an
-# initial: "Mr.", "J."), a dash ("--", "—"), or one punctuation character.
-_TOKEN = re.compile(r"[^\W_](?:(?:[\w’']|-(?!-))*[^\W_])?(?:['’]s\b|(?<=s)['’](?!\w))?\.?|--+|[—–]|\S")
+# initial: "Mr.", "J."), a dash ("--", "—"), or one punctuation character. A word is runs of
+# letters and digits joined by apostrophes, underscores and single hyphens.
+_TOKEN = re.compile(r"[^\W_]+(?:(?:[_’']|-(?!-))+[^\W_]+)*(?:['’]s\b|(?<=s)['’](?!\w))?\.?|--+|[—–]|\S")
 
 
 class Token(NamedTuple):
@@ -70,33 +71,44 @@ def _facts(word: str) -> tuple[str, str, bool, bool, bool]:
     return (low, bare, first.isalnum(), first.isupper(), len(word) > 2 and word.endswith(("'s", "’s", "s'", "s’")))
 
 
-_FACTS: dict[str, tuple[str, str, bool, bool, bool]] = {}
+# What a matched word becomes, worked out once per distinct word: the facts of one token, or
+# of two (a word and a full stop that is not an abbreviation's).
+_READINGS: dict[str, tuple[tuple, ...]] = {}
+_new_token = tuple.__new__
 
 
-def token(word: str, start: int, end: int) -> Token:
-    facts = _FACTS.get(word)
-    if facts is None:
-        if len(_FACTS) > 100_000:
-            _FACTS.clear()
-        facts = _FACTS[word] = _facts(word)
-    return Token(word, start, end, *facts)
+def _reading(w: str) -> tuple[tuple, ...]:
+    if len(w) > 1 and w[-1] == "." and not (
+        w[:-1].lower() in NAME_ABBREVIATIONS or len(w) == 2 and w[0].isupper() and w[0] != "I"
+    ):
+        r = (_facts(w[:-1]), _facts("."))
+    else:
+        r = (_facts(w),)
+    if len(_READINGS) > 100_000:
+        _READINGS.clear()
+    _READINGS[w] = r
+    return r
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words and punctuation of text[start:end], with their offsets."""
     end = len(text) if end is None else end
     out: list[Token] = []
-    for m in _TOKEN.finditer(text, start, end):
-        w = m.group()
-        if len(w) > 1 and w[-1] == "." and not (
-            w[:-1].lower() in NAME_ABBREVIATIONS or len(w) == 2 and w[0].isupper() and w[0] != "I"
-        ):
-            s, e = m.span()
-            out.append(token(w[:-1], s, e - 1))
-            out.append(token(".", e - 1, e))
+    append = out.append
+    find = text.find
+    readings = _READINGS
+    pos = start
+    # Tokens are separated by whitespace alone, so each word is the first of its kind from
+    # where the last one ended.
+    for w in _TOKEN.findall(text, start, end):
+        s = find(w, pos)
+        pos = s + len(w)
+        r = readings.get(w) or _reading(w)
+        if len(r) == 1:
+            append(_new_token(Token, (w, s, pos) + r[0]))
         else:
-            s, e = m.span()
-            out.append(token(w, s, e))
+            append(_new_token(Token, (w[:-1], s, pos - 1) + r[0]))
+            append(_new_token(Token, (".", pos - 1, pos) + r[1]))
     return out
 
 

@@ -439,19 +439,21 @@ def _kind(text: str, span: Span, paragraphs) -> str:
     if span.continued or span.continues:
         return SPEECH
     para = paragraphs[span.paragraph]
-    content = text[span.start : span.end]
-    # Only short quotations can be titles or mentions: count words up to a point.
-    words = _WORDS.findall(content) if len(content) < 160 else ["…"] * 99
     before = text[max(para.start, span.open_mark - 100) : span.open_mark].rstrip()
     if before.endswith("="):
         return MENTION  # an attribute's value (author="…"), not a quotation
+    at_start = not before or before[-1] in ".!?:;—–-([\"“”'‘’…" or before.endswith(",")
+    if at_start and span.end - span.start >= 160:
+        return SPEECH  # a long quotation that opens a sentence: the common case (words not counted)
+    content = text[span.start : span.end]
+    # Only short quotations can be titles or mentions: count words up to a point.
+    words = _WORDS.findall(content) if len(content) < 160 else ["…"] * 99
+    if at_start and len(words) > 8:
+        return SPEECH  # a quotation that opens a sentence
     close = span.close_mark if span.close_mark is not None else span.end
     after = text[close + 1 : min(para.end, close + 100)].lstrip()
     tail = content.rstrip("'’\"”)")
     ends_sentence = tail[-1:] in (".", "!", "?", ",", ";", ":", "…", "—", "–", "-")
-    at_start = not before or before[-1] in ".!?:;—–-([\"“”'‘’…" or before.endswith(",")
-    if at_start and len(words) > 8:
-        return SPEECH  # a quotation that opens a sentence: the common case
     speech_verb_before = _speech_verb_near_end(before)
     if at_start:
         if (not before and not after and 3 <= len(words) <= 8 and _is_title_like(words)

@@ -74,6 +74,12 @@ class Tag:
         return self.where == BEAT
 
 
+# The speech phrases by their first word ("wanted" -> ["wanted", "to", "know"]), in order.
+_PHRASES_BY_FIRST_WORD: dict[str, list[list[str]]] = {}
+for _phrase in SPEECH_PHRASES:
+    _PHRASES_BY_FIRST_WORD.setdefault(_phrase.split()[0], []).append(_phrase.split())
+
+
 def _verb_at(toks: list[Token], k: int, finite_only: bool) -> int:
     """How many tokens the speech verb at k takes (0: no speech verb there): "said" is 1,
     "went on" 2, "wanted to know" 3."""
@@ -81,9 +87,8 @@ def _verb_at(toks: list[Token], k: int, finite_only: bool) -> int:
     low = t.low
     if not t.is_word:
         return 0
-    for phrase in SPEECH_PHRASES:
-        words = phrase.split()
-        if low == words[0] and [x.low for x in toks[k : k + len(words)]] == words:
+    for words in _PHRASES_BY_FIRST_WORD.get(low, ()):
+        if [x.low for x in toks[k : k + len(words)]] == words:
             return len(words)
     forms = SPEECH_VERBS_FINITE if finite_only else SPEECH_VERBS
     if low not in forms:
