@@ -134,7 +134,7 @@ class ReaderApp(App[None]):
             raise ValueError("give either a document or a way to load one")
         self.doc = doc
         self._loader = load
-        self.files: list[tuple[str | None, Loader | None]] = [(path, load), *more]
+        self.files: list[tuple[str | None, Loader]] = [(path, load if load is not None else (lambda: doc)), *more]
         self.file_index = 0
         self.memory = memory or Memory()
         # An internal error that closed the app, and what it was doing: (error, what).
@@ -411,10 +411,15 @@ class ReaderApp(App[None]):
         return fields, ranks
 
     def _status_right(self) -> Text:
+        """The position: how far down, and which file of several."""
         article = self.article
+        right = Text()
+        if len(self.files) > 1:
+            name = self.file_name.rsplit("/", 1)[-1]
+            right.append(f"{name} ({self.file_index + 1} of {len(self.files)})  ", style="dim")
         if article.max_scroll_y <= 0:
-            return Text("All")
-        return Text(f"{round(100 * article.scroll_y / article.max_scroll_y)}%")
+            return right.append("All")
+        return right.append(f"{round(100 * article.scroll_y / article.max_scroll_y)}%")
 
     # ------------------------------------------------------------------ the state, changed
 

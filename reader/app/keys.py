@@ -69,7 +69,8 @@ def palette_commands() -> list[Key]:
 
 def readme_keys(keys: str) -> str:
     """How the README writes a key entry: every key in backticks (``j`/`k``, …)."""
-    return re.sub(r"[^/, ]+(?: [^/, ]+)*", lambda m: f"`{m.group()}`", keys).replace("`–`", "–")
+    return ", ".join("`/`" if part == "/" else "/".join(f"`{k}`" for k in part.split("/"))
+                     for part in keys.split(", "))
 
 
 # The names Textual gives keys, as the table writes them.

@@ -22,6 +22,12 @@ from reader.model import Document
 from reader.search import words
 
 
+class SpeakerOptions(OptionList):
+    """The list: space toggles the highlighted speaker, as Enter does."""
+
+    BINDINGS = [Binding("space", "select", "Toggle", show=False, id="speakers.toggle")]
+
+
 class SpeakerListScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     SpeakerListScreen { align: center middle; background: $background 60%; }
@@ -61,7 +67,7 @@ class SpeakerListScreen(ModalScreen[None]):
             box.border_title = "Speakers"
             yield Input(placeholder="Type part of a name to narrow the list", id="speaker-filter")
             yield Static("", id="speaker-count")
-            yield OptionList(id="speaker-options")
+            yield SpeakerOptions(id="speaker-options")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
