@@ -64,36 +64,46 @@ class StatusLine(Widget):
         return f"{self.left.plain}  {self.right.plain}".strip()
 
     def fitted(self, width: int) -> tuple[Text, Text]:
-        """The left and right parts cut to fit ``width`` cells."""
+        """The left and right parts cut to fit ``width`` cells: first the labels go (the
+        pieces of priority below 3), then the least important fields (below rank 4: the
+        find, the quotation, the section), then the names and the message are cut, then the
+        position at the right goes, then every field but the filter's."""
         texts = [[p.text.copy() for p in field] for field in self.fields]
         priorities = [[p.priority for p in field] for field in self.fields]
         right = self.right.copy()
 
         def length() -> int:
-            left = sum(t.cell_len for field in texts for t in field) + cell_len(SEPARATOR) * max(0, len(texts) - 1)
+            shown = [field for field in texts if any(t.cell_len for t in field)]
+            left = sum(t.cell_len for field in shown for t in field) + cell_len(SEPARATOR) * max(0, len(shown) - 1)
             return left + (right.cell_len + 2 if right.cell_len else 0)
 
-        order = sorted(((pr, f, i) for f, field in enumerate(priorities) for i, pr in enumerate(field)
-                        if pr is not None), key=lambda t: t[0])
-        for _, f, i in order:
-            over = length() - width
-            if over <= 0:
-                break
-            t = texts[f][i]
-            keep = t.cell_len - over
-            if keep < 3:
-                texts[f][i] = Text("")
-            else:
-                cut = Text(set_cell_size(t.plain, keep - 1).rstrip() + "…", style=t.style)
-                texts[f][i] = cut
+        def cut(below: int) -> None:
+            order = sorted(((pr, f, i) for f, field in enumerate(priorities) for i, pr in enumerate(field)
+                            if pr is not None and pr < below), key=lambda t: t[0])
+            for _, f, i in order:
+                over = length() - width
+                if over <= 0:
+                    return
+                if not texts[f]:  # the field was dropped
+                    continue
+                t = texts[f][i]
+                keep = t.cell_len - over
+                texts[f][i] = Text("") if keep < 3 else Text(set_cell_size(t.plain, keep - 1).rstrip() + "…",
+                                                              style=t.style)
+
+        def drop(below: int) -> None:
+            for rank, f in sorted((rank, f) for f, rank in enumerate(self.ranks) if rank < below):
+                if length() <= width:
+                    return
+                texts[f] = []
+
+        cut(3)
+        drop(4)
+        cut(100)
         if length() > width:
             right = Text("")
-        for _, f in sorted((rank, f) for f, rank in enumerate(self.ranks)):
-            if length() <= width or sum(1 for field in texts if field) <= 1:
-                break
-            texts[f] = []
-        texts = [field for field in texts if field]
-        left = Text(SEPARATOR).join(Text("").join(field) for field in texts)
+        drop(5)
+        left = Text(SEPARATOR).join(Text("").join(field) for field in texts if any(t.cell_len for t in field))
         return left, right
 
     def render(self) -> Text:
