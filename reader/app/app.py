@@ -32,7 +32,7 @@ from reader.app.sidebar import Sidebar
 from reader.app.speaker_bar import SpeakerBar
 from reader.app.status_line import Piece, StatusLine, piece
 from reader.failure import EXIT_INTERNAL
-from reader.model import MENTION, Document
+from reader.model import Document
 
 
 def _reader_commands():
