@@ -466,6 +466,14 @@ def test_keyboard_interrupt_in_app(article, monkeypatch):
     assert (status, err) == (130, "reader: interrupted\n")
 
 
+def _default_signals() -> None:
+    """In a child about to run reader: the signals the tests send get their default
+    disposition. A suite started in the background (``cmd &`` in a script, ``nohup``) passes
+    SIGINT and SIGHUP on ignored, and reader rightly leaves an ignored signal ignored."""
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+
+
 def _unread(pipe) -> int:
     """How many bytes written into ``pipe`` the reader at its other end has not read yet."""
     import array
@@ -510,7 +518,7 @@ def test_sigint_on_slow_stdin_exits_130():
     never after a guessed delay: sent during the interpreter's start, it would end the
     process before reader could say anything."""
     p = subprocess.Popen([sys.executable, "-m", "reader", "quotes", "-"], stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_default_signals)
     try:
         p.stdin.write(b'"Half a quote,')  # and then nothing more: the reader waits on stdin
         p.stdin.flush()
@@ -756,6 +764,7 @@ class PtyApp:
         if self.pid == 0:  # the child
             try:
                 os.environ.pop("READER_DEBUG", None)
+                _default_signals()
                 os.environ.update(TERM="xterm-256color", TEXTUAL_ANIMATIONS="none", **env)
                 os.execv(sys.executable, [sys.executable, "-c", FAULTS, str(path), *map(str, more)])
             finally:
