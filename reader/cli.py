@@ -160,8 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def build_app_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="reader", description="Open FILE in the reading app.")
-    p.add_argument("file", metavar="FILE", help=FILE_HELP)
+    p = _Parser(prog="reader", description="Open FILE in the reading app; with several, } and { "
+                "(or the command palette) go from one to the next.")
+    p.add_argument("files", nargs="+", metavar="FILE", help=FILE_HELP)
     return p
 
 
@@ -390,16 +391,30 @@ def _jobs_for(args) -> int:
     return cores()
 
 
-def _run_app(path: str, err) -> int:
-    source, status = _read_checked(path, err)
-    if source is None:
+def _run_app(paths: list[str], err) -> int:
+    """Open the first file that can be read (the others are read now, to say at once which
+    cannot be, and analysed when they are opened). The exit status is the app's, or 1 when
+    a file could not be read."""
+    sources, status = [], EXIT_OK
+    for path in paths:
+        source, outcome = _read_checked(path, err)
+        status = max(status, outcome)
+        if source is not None:
+            sources.append((path, source))
+    if not sources:
         return status
+    app_status = _run_app_on(sources, err)
+    return app_status if app_status != EXIT_OK else status
+
+
+def _run_app_on(sources: list, err) -> int:
+    path, source = sources[0]
     doc = None
     if len(source.text) <= APP_ANALYSE_LATER:
         doc, status = _analyse_checked(path, source, err)
         if doc is None:
             return status
-    if path == "-":
+    if any(p == "-" for p, _ in sources):
         # The app reads keys from the terminal, not from the pipe that held the article.
         try:
             tty = open("/dev/tty")
@@ -413,7 +428,8 @@ def _run_app(path: str, err) -> int:
         err.write(f"reader: the reading app is not available ({visible(str(exc))}); "
                   "'reader quotes FILE' prints the quotations\n")
         return EXIT_INPUT
-    app = ReaderApp(doc, path=path, load=None if doc is not None else source.analyse)
+    app = ReaderApp(doc, path=path, load=None if doc is not None else source.analyse,
+                    more=[(p, src.analyse) for p, src in sources[1:]])
     try:
         status = _run_interruptible(app)
     except (KeyboardInterrupt, BrokenPipeError):
@@ -568,7 +584,7 @@ def _main(argv: list[str], out, err) -> int:
         argv = argv[1:]
         if len(argv) != 1:
             raise UsageError("reader: '--' must be followed by exactly one FILE to open")
-        return _run_app(argv[0], err)
+        return _run_app([argv[0]], err)
     if not argv:
         build_parser().print_help(out)
         return EXIT_USAGE
@@ -591,7 +607,7 @@ def _main(argv: list[str], out, err) -> int:
             raise UsageError(f"reader {args.command}: give at least one FILE (or --library DIR)")
         return run_command(args, out, err)
     args = _parse(build_app_parser(), argv, out, err)
-    return _run_app(args.file, err)
+    return _run_app(args.files, err)
 
 
 def main(argv: list[str] | None = None, out=None, err=None) -> int:

@@ -431,3 +431,31 @@ class JsonWriter(Writer):
 WRITERS: dict[str, type[Writer]] = {
     "text": TextWriter, "jsonl": JsonlWriter, "json": JsonWriter, "csv": CsvWriter, "markdown": MarkdownWriter,
 }
+
+
+# ---------------------------------------------------------------------------------------
+# A document's quotations as a Markdown file (the app's export)
+
+
+def quotes_markdown(doc, quotes, source: str, shown: str = "") -> str:
+    """The quotations as Markdown: a heading with the document's title, where they come from
+    and which were chosen (``shown``), then each quotation as a block quote with its speaker
+    and section. Nothing in the text is read as Markdown markup or HTML."""
+
+    def md(s: str) -> str:
+        s = visible(one_line(s))
+        return re.sub(r"([\\`*_{}\[\]<>#|!])", r"\\\1", s)
+
+    title = doc.title.text if doc.title is not None else source
+    lines = [f"# Quotations: {md(title)}", "", f"From {md(source)}{f' ({md(shown)})' if shown else ''}: "
+             f"{len(quotes)} quotation{'' if len(quotes) == 1 else 's'}.", ""]
+    section = None
+    for q in quotes:
+        sec = doc.section_of_paragraph(q.paragraph)
+        if sec.index != section:
+            section = sec.index
+            lines += [f"## {md(sec.title)}", ""]
+        spk = doc.speaker_of(q)
+        who = md(spk.name) if spk is not None else "*unknown speaker*"
+        lines += [f"> “{md(q.text)}”", ">", f"> — {who}", ""]
+    return "\n".join(lines)

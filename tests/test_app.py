@@ -213,7 +213,7 @@ class TestSections:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             sidebar = app.query_one(Sidebar)
-            line = next(i for i, row in enumerate(screen_text(app).splitlines()) if row.startswith("Part 5"))
+            line = next(i for i, row in enumerate(screen_text(app).splitlines()) if row[:30].lstrip("├└│ ").startswith("Part 5"))
             await pilot.click(Sidebar, offset=(3, line))
             await pilot.pause()
             assert lines(app)[0].strip() == "Part 5"
@@ -349,7 +349,7 @@ class TestFilters:
             await pilot.click(SpeakerBar, offset=(x, 0))
             await pilot.pause()
             assert app.speaker_filter == {speaker_index(app, "Novak")}
-            assert speaker_index(app, "Novak") in bar.selected
+            assert speaker_index(app, "Novak") in bar.speaker_filter
             await pilot.click(SpeakerBar, offset=(x, 0))
             await pilot.pause()
             assert not app.speaker_filter
@@ -608,7 +608,7 @@ class TestAnalysedWhileShowing:
             release.set()
             await wait_until(pilot, lambda: app.ready)
             assert app.doc is not None
-            assert app.speaker_bar.speaker_for_number(1) == 0
+            assert app.speaker_for_number(1) == 0
             assert app.speaker_filter == frozenset({0})  # the 1 pressed while analysing
             await pilot.press("1")
             assert app.speaker_filter == frozenset()
@@ -684,7 +684,6 @@ class TestTextFromTheFile:
     async def test_shown_literally_everywhere(self, payload):
         from textual.command import CommandPalette
         from textual.widgets import Input
-        from textual.widgets._toast import Toast
 
         app = ReaderApp(doc_with(payload), path=f"{payload}.txt")
         heading, name = f"Part {payload}", f"Ann {payload}"
@@ -701,7 +700,7 @@ class TestTextFromTheFile:
             assert app.sub_title == f"{payload}.txt"
             text = screen_text(app)
             assert heading in "\n".join(lines(app))  # the article
-            assert heading[:25] in text.splitlines()[1]  # the sidebar
+            assert heading[:25] in text.splitlines()[2]  # the sidebar, under its header
             await pilot.press("n", "n")
             await wait_until(pilot, lambda: heading in app.status.plain)
             assert heading in screen_text(app)  # the status line
@@ -723,10 +722,10 @@ class TestTextFromTheFile:
             assert app.speaker_filter == {0}
             assert f"Filtered: {label} · 1 of 2 paragraphs" in screen_text(app)
 
-            app.jump_to_section(1)  # hidden by the filter: a notification names it
-            await wait_until(pilot, lambda: app.screen.query(Toast))
-            toast = app.screen.query_one(Toast)
-            assert f"“{heading}” is hidden by the speaker filter" in toast.render().plain
+            app.jump_to_section(1)  # hidden by the filter: the status line names it
+            await pilot.pause()
+            assert f"“{heading}” is hidden by the speaker filter" in app.status.plain
+            assert "is hidden by the" in screen_text(app).splitlines()[-3]
 
             await pilot.press("0", "right_square_bracket")  # the quotation under the cursor
             assert f"Quote: {name} (said)" in app.status.plain
@@ -771,7 +770,7 @@ class TestWideCharacters:
             await wait_until(pilot, lambda: app.ready)
             bar = app.sidebar
             rows = [strip.crop(bar.region.x, bar.region.right - 2).text  # the label, not the border
-                    for strip in app.screen._compositor.render_strips()[: len(titles)]]
+                    for strip in app.screen._compositor.render_strips()[1 : len(titles) + 1]]  # under the header
             from rich.cells import cell_len
 
             for title, row in zip(titles, rows):
@@ -817,7 +816,7 @@ class TestChipsThatFit:
                 assert k >= 1
                 for chip in chips:
                     assert f" {chip} " in row  # every chip drawn in full
-                assert re.search(rf" \+{len(CROWD) - k} more( \(ctrl\+p\))?$", row.rstrip())  # and the summary
+                assert re.search(rf" \+{len(CROWD) - k} more(  s)?$", row.rstrip())  # and the summary
                 assert f" {k + 1} " not in row
 
                 await pilot.press(str(k + 1))  # no such chip on screen

@@ -1,4 +1,5 @@
-"""SVG snapshots of the app: the main screen, a filter on, the search open, the help screen."""
+"""SVG snapshots of the app: the main screen, a filter on, the search open, the help screen, a find,
+the speaker list."""
 
 from __future__ import annotations
 
@@ -47,3 +48,11 @@ def test_light_theme(snap_compare):
         await pilot.pause()
 
     assert snap_compare(app, run_before=light, terminal_size=SIZE)
+
+
+def test_find_highlights(snap_compare):
+    assert snap_compare(four_app(), press=["ctrl+f", *"twice", "enter"], terminal_size=SIZE)
+
+
+def test_speaker_list(snap_compare):
+    assert snap_compare(four_app(), press=["s", "down", "enter"], terminal_size=SIZE)

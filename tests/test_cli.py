@@ -397,7 +397,6 @@ def test_help_lists_every_exit_status():
         ["outline", "x.txt", "--speaker", "A"],
         ["--nope"],
         [],
-        ["a.txt", "b.txt"],  # the app opens one file
     ],
 )
 def test_usage_errors_exit_2(argv):
@@ -467,6 +466,14 @@ def test_keyboard_interrupt_in_app(article, monkeypatch):
     assert (status, err) == (130, "reader: interrupted\n")
 
 
+def _default_signals() -> None:
+    """In a child about to run reader: the signals the tests send get their default
+    disposition. A suite started in the background (``cmd &`` in a script, ``nohup``) passes
+    SIGINT and SIGHUP on ignored, and reader rightly leaves an ignored signal ignored."""
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+
+
 def _unread(pipe) -> int:
     """How many bytes written into ``pipe`` the reader at its other end has not read yet."""
     import array
@@ -478,13 +485,40 @@ def _unread(pipe) -> int:
     return count[0]
 
 
+def test_several_files_open_the_first_and_keep_the_others(article, tmp_path, monkeypatch):
+    import types
+
+    opened = {}
+
+    class FakeApp:
+        def __init__(self, doc, path=None, load=None, more=()):
+            opened.update(doc=doc, path=path, more=list(more))
+
+        def run(self):
+            pass
+
+        return_code = 0
+        internal_error = None
+
+    other = tmp_path / "other.txt"
+    other.write_text('Other News\n\n"Fine," said Ann Lee.\n', encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    monkeypatch.setitem(sys.modules, "reader.app", types.SimpleNamespace(ReaderApp=FakeApp))
+    status, out, err = run([str(article), str(missing), str(other)])
+    assert (status, err) == (1, f"reader: {missing}: no such file\n")  # said before the app opens
+    assert opened["path"] == str(article) and opened["doc"].title.text == "Council Votes on Budget"
+    [(path, load)] = opened["more"]
+    assert path == str(other) and load().title.text == "Other News"  # analysed when opened
+    assert run([str(missing)])[:1] == (1,)  # nothing to open
+
+
 def test_sigint_on_slow_stdin_exits_130():
     """SIGINT while reader waits on a pipe that has not closed. The signal is sent once reader
     has read what was written (it is then running and blocked on the rest of its input),
     never after a guessed delay: sent during the interpreter's start, it would end the
     process before reader could say anything."""
     p = subprocess.Popen([sys.executable, "-m", "reader", "quotes", "-"], stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_default_signals)
     try:
         p.stdin.write(b'"Half a quote,')  # and then nothing more: the reader waits on stdin
         p.stdin.flush()
@@ -723,15 +757,16 @@ sys.exit(main(sys.argv[1:]))
 class PtyApp:
     """``reader FILE`` (through FAULTS) on a pseudo-terminal."""
 
-    def __init__(self, path, **env):
+    def __init__(self, path, *more, **env):
         import pty
 
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child
             try:
                 os.environ.pop("READER_DEBUG", None)
+                _default_signals()
                 os.environ.update(TERM="xterm-256color", TEXTUAL_ANIMATIONS="none", **env)
-                os.execv(sys.executable, [sys.executable, "-c", FAULTS, str(path)])
+                os.execv(sys.executable, [sys.executable, "-c", FAULTS, str(path), *map(str, more)])
             finally:
                 os._exit(127)
         self.out = b""
@@ -751,11 +786,12 @@ class PtyApp:
             self.out += data
         return True
 
-    def read_until(self, marker: bytes, timeout: float = 30) -> None:
+    def read_until(self, marker: bytes, timeout: float = 30, start: int = 0) -> None:
+        """Read until ``marker`` is in the output (from ``start`` on)."""
         end = time.monotonic() + timeout
-        while marker not in self.out and time.monotonic() < end and self._read(0.1):
+        while marker not in self.out[start:] and time.monotonic() < end and self._read(0.1):
             pass
-        assert marker in self.out, self.out[-500:]
+        assert marker in self.out[start:], self.out[-500:]
 
     def wait(self, timeout: float) -> int | None:
         """The exit status, reading the output meanwhile; None if still running after ``timeout``."""
@@ -835,6 +871,25 @@ def long_novel(chars: int = 3_000_000) -> str:
         size += len(parts[-1]) + 2
         n += 1
     return "\n\n".join(parts) + "\n"
+
+
+@needs_pty
+def test_several_files_in_the_app(article, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text('Harbour News\n\n"The ferry sails at noon," said Ann Lee.\n', encoding="utf-8")
+    app = PtyApp(article, str(other))
+    try:
+        app.read_until(b"budget.txt (1 of 2)")
+        os.write(app.fd, b"}")  # the next file
+        app.read_until(b"ferry sails at noon")
+        app.read_until(b"other.txt (2 of 2)")
+        os.write(app.fd, b"{")  # and back
+        app.read_until(b"budget.txt (1 of 2)", start=len(app.out))
+        os.write(app.fd, b"q")
+        assert app.wait(20) == 0
+        app.assert_terminal_restored()
+    finally:
+        app.close()
 
 
 @needs_pty

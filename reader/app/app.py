@@ -1,25 +1,36 @@
-"""The reading app: sidebar, article view, status line, speaker bar and key hints."""
+"""The reading app: sidebar, article view, status line, speaker bar and key hints.
+
+The app holds its state once, as reactive values: the speakers filtered on, the quotation
+under the cursor, the speakers' colours (for the theme) and the matches of a find. The
+widgets that show them have them bound down (``data_bind``), so no copy is ever out of
+date; the widgets tell the app what the reader did (messages up) and the app decides.
+"""
 
 from __future__ import annotations
 
 import os
 import signal
 import threading
+from pathlib import Path
 from typing import Callable
 
 from rich.text import Text
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.reactive import var
+from textual.widgets import Input, Static
 
 from reader.app.article_view import ArticleView
-from reader.app.colours import speaker_colours
+from reader.app.colours import speaker_colours, speaker_ranks
+from reader.app.key_hints import KeyHints
 from reader.app.layout import file_label, visible
+from reader.app.memory import Memory
 from reader.app.sidebar import Sidebar
 from reader.app.speaker_bar import SpeakerBar
-from reader.app.status_line import StatusLine
+from reader.app.status_line import Piece, StatusLine, piece
 from reader.failure import EXIT_INTERNAL
 from reader.model import Document
 
@@ -40,7 +51,8 @@ def _reader_commands():
     return ReaderCommands
 
 
-# Below this width the sidebar starts hidden (t shows it).
+# Below this width the sidebar starts hidden (t shows it), and hides itself when the window
+# is made this narrow.
 SIDEBAR_MIN_WIDTH = 70
 
 # Ctrl+C ends the app as the interrupt signal would: the conventional status 128 + SIGINT.
@@ -48,6 +60,10 @@ EXIT_INTERRUPTED = 128 + signal.SIGINT
 
 # Actions that work before the article is shown; the app's other keys wait for it.
 ALWAYS_ACTIONS = frozenset({"quit", "interrupt", "help", "command_palette"})
+
+MAX_HISTORY = 100  # places kept to go back to
+
+Loader = Callable[[], Document]
 
 
 class ReaderApp(App[None]):
@@ -61,6 +77,8 @@ class ReaderApp(App[None]):
     #loading { height: 1fr; content-align: center middle; color: $text-muted; }
     #main { width: 1fr; height: 1fr; }
     ArticleView { height: 1fr; }
+    #find-input { height: 1; border: none; padding: 0 1; background: $boost; }
+    #find-input.-hidden { display: none; }
     """
 
     BINDINGS = [
@@ -75,63 +93,102 @@ class ReaderApp(App[None]):
         Binding("right_square_bracket", "next_quote", "Quote", key_display="]/[", id="reader.next_quote"),
         Binding("left_square_bracket", "previous_quote", "Previous quote", show=False, id="reader.previous_quote"),
         Binding("slash", "search", "Search", key_display="/", id="reader.search"),
+        Binding("ctrl+f", "find", "Find", id="reader.find"),
+        Binding("f3", "find_next", "Next match", show=False, id="reader.find_next"),
+        Binding("N,shift+f3", "find_previous", "Previous match", show=False, id="reader.find_previous"),
+        Binding("escape", "escape", "Clear", show=False, id="reader.escape"),
         *[
             Binding(str(n), f"toggle_number({n})", "Filter" if n == 1 else f"Speaker {n}", show=n == 1,
                     key_display="1-9" if n == 1 else None, id=f"reader.speaker_{n}")
             for n in range(1, 10)
         ],
         Binding("0", "clear_filter", "Clear filter", show=False, id="reader.clear_filter"),
+        Binding("s", "speakers", "Speakers", id="reader.speakers"),
+        Binding("ctrl+o,backspace", "back", "Back", show=False, id="reader.back"),
+        Binding("ctrl+n", "forward", "Forward", show=False, id="reader.forward"),
+        Binding("y", "copy_quote", "Copy", show=False, id="reader.copy"),
+        Binding("e", "export", "Export", show=False, id="reader.export"),
+        Binding("right_curly_bracket", "next_file", "Next file", show=False, id="reader.next_file"),
+        Binding("left_curly_bracket", "previous_file", "Previous file", show=False, id="reader.previous_file"),
         Binding("t", "toggle_sidebar", "Sidebar", id="reader.toggle_sidebar"),
         Binding("question_mark", "help", "Help", key_display="?", id="reader.help"),
         Binding("q", "quit", "Quit", id="reader.quit"),
         Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True, id="reader.interrupt"),
     ]
 
+    # The app's state (see the module's docstring).
+    speaker_filter: var[frozenset[int]] = var(frozenset)
+    cursor_quote: var[int | None] = var(None)
+    colours: var[dict[int, str]] = var(dict)
+    found: var[tuple[tuple[int, int], ...]] = var(tuple)
+    found_current: var[int | None] = var(None)
+
     class Analysed(Message):
         """From the analysis thread: the document, or the error that stopped it."""
 
-        def __init__(self, doc: Document | None, error: Exception | None) -> None:
+        def __init__(self, doc: Document | None, error: Exception | None, generation: int = 0) -> None:
             super().__init__()
             self.doc = doc
             self.error = error
+            self.generation = generation
 
     def __init__(self, doc: Document | None = None, path: str | None = None,
-                 load: Callable[[], Document] | None = None) -> None:
+                 load: Loader | None = None, more: list[tuple[str, Loader]] | tuple = (),
+                 memory: Memory | None = None) -> None:
         """Show ``doc``; or, given ``load`` instead, show the frame at once and the article as
-        soon as ``load`` (run in a thread) has analysed it."""
+        soon as ``load`` (run in a thread) has analysed it. ``more``: the other files named
+        on the command line, each with the way to load it (``}``/``{`` go to them)."""
         super().__init__()
         if (doc is None) == (load is None):
             raise ValueError("give either a document or a way to load one")
         self.doc = _as_shown(doc)
         self._loader = load
+        self.files: list[tuple[str | None, Loader]] = [(path, load if load is not None else (lambda: doc)), *more]
+        self.file_index = 0
+        self.memory = memory or Memory()
+        # An internal error that closed the app, and what it was doing: (error, what).
+        self.internal_error: tuple[BaseException, str] | None = None
+        self.ready = False  # the article is shown and laid out
+        self._pending_actions: list[str] = []  # keys pressed before that, applied once it is
+        self._generation = 0  # which file's analysis a message answers
+        self._open_file(path)
+
+    def _open_file(self, path: str | None) -> None:
+        """The state of a newly opened file, before its article is shown."""
         self.path = path
         # The file's name as shown: on one line, nothing in it acting on the screen.
         self.file_name = "standard input" if path in (None, "-") else file_label(path)
-        # An internal error that closed the app, and what it was doing: (error, what).
-        self.internal_error: tuple[BaseException, str] | None = None
-        self.speaker_filter: frozenset[int] = frozenset()
-        if path and path != "-":
-            self.sub_title = self.file_name
+        self.sub_title = "" if path in (None, "-") else self.file_name
+        if len(self.files) > 1:
+            self.sub_title = f"{self.file_name or 'standard input'} ({self.file_index + 1} of {len(self.files)})"
         self._last_section: int | None = None
-        self.ready = False  # the article is shown and laid out
-        self._pending_actions: list[str] = []  # keys pressed before that, applied once it is
         self._picker_choices: dict[str, object] = {}
+        self._finder = None
+        self.find_query = ""
+        self.message: Text | None = None
+        self._back: list[int] = []
+        self._forward: list[int] = []
+        self._sidebar_hidden_by_width = False
+        self.ranked: list[int] = speaker_ranks(self.doc) if self.doc is not None else []
 
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
         if self.doc is None:
             yield Static(Text(f"Reading {self.file_name}…", style="italic"), id="loading")
-            yield Footer()
+            yield KeyHints(id="keys")
             return
-        colours = speaker_colours(self.doc, True)
         with Horizontal(id="body"):
             yield Sidebar(self.doc, id="sidebar")
             with Vertical(id="main"):
-                yield ArticleView(self.doc, id="article")
+                yield ArticleView(self.doc, id="article").data_bind(
+                    ReaderApp.speaker_filter, ReaderApp.cursor_quote, ReaderApp.colours, ReaderApp.found,
+                    ReaderApp.found_current)
+                yield Input(placeholder="Find in the text (Enter finds, Esc cancels)", id="find-input",
+                            classes="-hidden")
                 yield StatusLine(id="status")
-                yield SpeakerBar(self.doc, colours, id="speakers")
-        yield Footer()
+                yield SpeakerBar(self.doc, id="speakers").data_bind(ReaderApp.speaker_filter, ReaderApp.colours)
+        yield KeyHints(id="keys")
 
     @property
     def article(self) -> ArticleView:
@@ -149,30 +206,45 @@ class ReaderApp(App[None]):
     def status(self) -> StatusLine:
         return self.query_one(StatusLine)
 
+    @property
+    def find_input(self) -> Input:
+        return self.query_one("#find-input", Input)
+
     def on_mount(self) -> None:
+        theme = self.memory.setting("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        self.watch(self, "theme", self._theme_changed, init=False)
         if self.doc is None:
-            # A daemon thread, not a Textual worker: quitting never waits for the analysis.
-            threading.Thread(target=self._analyse, name="reader-analyse", daemon=True).start()
+            self._start_analysis()
             return
         self._set_up()
 
-    def _analyse(self) -> None:
+    def _start_analysis(self) -> None:
+        # A daemon thread, not a Textual worker: quitting never waits for the analysis.
+        generation, loader = self._generation, self._loader
+        threading.Thread(target=self._analyse, args=(generation, loader), name="reader-analyse", daemon=True).start()
+
+    def _analyse(self, generation: int, loader: Loader) -> None:
         """In the analysis thread: analyse the text, then hand it to the app."""
         doc, error = None, None
         try:
-            doc = self._loader()
+            doc = loader()
         except Exception as exc:  # reported by the command line once the app has closed
             error = exc
         try:
-            self.post_message(self.Analysed(doc, error))
+            self.post_message(self.Analysed(doc, error, generation))
         except RuntimeError:  # the app has closed and its loop with it
             pass
 
     async def on_reader_app_analysed(self, message: Analysed) -> None:
+        if message.generation != self._generation:
+            return  # a file left before it was shown
         if message.error is not None:
             self.fail(message.error, f"analysing {self.file_name}")
             return
         self.doc = _as_shown(message.doc)
+        self.ranked = speaker_ranks(self.doc)
         await self.recompose()
         self._set_up()
 
@@ -204,6 +276,12 @@ class ReaderApp(App[None]):
             self._close_messages_no_wait()
         self._return_code = EXIT_INTERNAL
 
+    def exit(self, *args, **kwargs) -> None:
+        """Quit (a key, a signal, an error): where the reader was is remembered first."""
+        if self.internal_error is None:
+            self._remember_place()
+        super().exit(*args, **kwargs)
+
     # ------------------------------------------------------------------ readiness
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -213,12 +291,16 @@ class ReaderApp(App[None]):
         return True
 
     async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
-        """Keys pressed before the article is shown are kept and applied once it is."""
-        if not self.ready and isinstance(action, str) and default_namespace in (None, self):
+        """Keys pressed before the article is shown are kept and applied once it is. Any
+        action clears the message in the status line (an action may say a new one)."""
+        if isinstance(action, str) and default_namespace in (None, self):
             name = action.removeprefix("app.").partition("(")[0]
-            if name in _QUEUED_ACTIONS:
+            if not self.ready and name in _QUEUED_ACTIONS:
                 self._pending_actions.append(action)
                 return True
+            if self.message is not None and name in _QUEUED_ACTIONS:
+                self.message = None
+                self._update_position()
         return await super().run_action(action, default_namespace, namespaces)
 
     async def _become_ready(self) -> None:
@@ -227,6 +309,9 @@ class ReaderApp(App[None]):
             return
         self.ready = True
         self.refresh_bindings()
+        place = self.memory.place(self.path, self.doc.text)
+        if place:
+            self.article.scroll_to_offset(place)
         self._update_position()
         pending, self._pending_actions = self._pending_actions, []
         for action in pending:
@@ -235,13 +320,29 @@ class ReaderApp(App[None]):
     def _set_up(self) -> None:
         if self.size.width < SIDEBAR_MIN_WIDTH or not self.doc.sections:
             self.sidebar.add_class("-hidden")
+        self._sidebar_hidden_by_width = self.size.width < SIDEBAR_MIN_WIDTH and bool(self.doc.sections)
         self.article.focus()
-        self.speaker_bar.set_colours(speaker_colours(self.doc, self.current_theme.dark))
-        self.watch(self, "theme", lambda _: self._theme_changed(), init=False)
+        self.colours = speaker_colours(self.doc, self.current_theme.dark)
         self.call_after_refresh(self._become_ready)
 
     def _theme_changed(self) -> None:
-        self.speaker_bar.set_colours(speaker_colours(self.doc, self.current_theme.dark))
+        self.memory.set_setting("theme", self.theme)
+        if self.doc is not None:
+            self.colours = speaker_colours(self.doc, self.current_theme.dark)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The sidebar hides itself below the width at which it starts hidden, and comes back
+        when the window is wide again (unless it was hidden with t)."""
+        if self.doc is None or not self.doc.sections or not self.query(Sidebar):
+            return
+        sidebar = self.sidebar
+        narrow = event.size.width < SIDEBAR_MIN_WIDTH
+        if narrow and not sidebar.has_class("-hidden"):
+            self._hide_sidebar(True)
+            self._sidebar_hidden_by_width = True
+        elif not narrow and self._sidebar_hidden_by_width and sidebar.has_class("-hidden"):
+            self._hide_sidebar(False)
+            self._sidebar_hidden_by_width = False
 
     # ------------------------------------------------------------------ messages up
 
@@ -254,60 +355,82 @@ class ReaderApp(App[None]):
     def on_speaker_bar_chip_clicked(self, event: SpeakerBar.ChipClicked) -> None:
         self.action_toggle_number(event.number)
 
+    def on_speaker_bar_more_clicked(self, event: SpeakerBar.MoreClicked) -> None:
+        self.action_speakers()
+
+    def say(self, message: str, warning: bool = False) -> None:
+        """A message in the status line, until the next key."""
+        self.message = Text(message, style="bold" if warning else "")
+        if warning:
+            self.bell()
+        self._update_position()
+
     def _update_position(self, section: int | None = None) -> None:
+        if self.doc is None or not self.query(ArticleView):
+            return
         article = self.article
         if section is None:
             section = article.current_section
         if section != self._last_section:
             self._last_section = section
             self.sidebar.highlight_section(section)
-        self.status.set(self._status_left(section), self._status_right())
+        fields, ranks = self._status_fields(section)
+        self.status.set(fields, self._status_right(), ranks)
 
-    def _status_left(self, section: int | None) -> Text:
+    def _status_fields(self, section: int | None) -> tuple[list[list[Piece]], list[int]]:
+        """The fields of the status line and their ranks (the filter's last to give way)."""
         doc = self.doc
         article = self.article
-        parts: list[Text] = []
+        fields: list[list[Piece]] = []
+        ranks: list[int] = []
+        if self.message is not None:
+            fields.append([piece(self.message, 6)])
+            ranks.append(4)
         if self.speaker_filter:
             labels = self.speaker_bar.labels
-            names = ", ".join(labels[s] for s in sorted(self.speaker_filter))
+            names = ", ".join(labels[s] for s in sorted(self.speaker_filter, key=self.ranked.index))
             shown, total = article.paragraph_count
-            t = Text("Filtered: ", style="bold")
-            t.append(f"{names} · {shown} of {total} paragraphs")
-            parts.append(t)
-        if article.cursor_quote is not None:
-            q = doc.quotes[article.cursor_quote]
+            fields.append([piece("Filtered: ", 1, "bold"), piece(f"{names} · ", 2),
+                           piece(f"{shown} of {total} paragraphs")])
+            ranks.append(5)
+        if self.cursor_quote is not None and article.cursor_on_screen:
+            q = doc.quotes[self.cursor_quote]
             spk = doc.speaker_of(q)
-            t = Text("Quote: ", style="bold")
-            if spk is not None:
-                t.append(visible(spk.name), style=f"bold {article.speaker_colour(spk.index)}")
-            else:
-                t.append("unknown speaker", style="italic")
+            who = (Text(visible(spk.name), style=f"bold {article.speaker_colour(spk.index)}") if spk is not None
+                   else Text("unknown speaker", style="italic"))
+            field = [piece("Quote: ", 1, "bold"), piece(who, 4)]
             if q.cue:
-                t.append(f" ({visible(q.cue)})")
+                field.append(piece(f" ({visible(q.cue)})", 1))
             pool = article.quote_pool
-            if article.cursor_quote in pool:
-                t.append(f" · {pool.index(article.cursor_quote) + 1} of {len(pool)}")
-            parts.append(t)
-        if not parts and section is not None and 0 <= section < len(doc.sections):
-            parts.append(Text(visible(doc.sections[section].title)))
-        return Text("  │  ").join(parts)
+            if self.cursor_quote in pool:
+                field.append(piece(f" · {pool.index(self.cursor_quote) + 1} of {len(pool)}"))
+            fields.append(field)
+            ranks.append(3)
+        if self.find_query:
+            if self.found:
+                where = "" if self.found_current is None else f"{self.found_current + 1} of "
+                fields.append([piece("Find ", 1, "bold"), piece(f"“{visible(self.find_query)}” ", 3),
+                               piece(f"{where}{len(self.found)}"), piece(" · n/N", 0)])
+            else:
+                fields.append([piece(f"“{visible(self.find_query)}” ", 3), piece("not found")])
+            ranks.append(2)
+        if not fields and section is not None and 0 <= section < len(doc.sections):
+            fields.append([piece(visible(doc.sections[section].title), 0)])
+            ranks.append(1)
+        return fields, ranks
 
     def _status_right(self) -> Text:
+        """The position: how far down, and which file of several."""
         article = self.article
+        right = Text()
+        if len(self.files) > 1:
+            name = self.file_name.rsplit("/", 1)[-1]
+            right.append(f"{name} ({self.file_index + 1} of {len(self.files)})  ", style="dim")
         if article.max_scroll_y <= 0:
-            return Text("All")
-        return Text(f"{round(100 * article.scroll_y / article.max_scroll_y)}%")
+            return right.append("All")
+        return right.append(f"{round(100 * article.scroll_y / article.max_scroll_y)}%")
 
-    # ------------------------------------------------------------------ methods down
-
-    def jump_to_section(self, section: int) -> None:
-        article = self.article
-        if article.shown_paragraphs is not None and article.row_of_section(section) is None:
-            self.notify(f"“{visible(self.doc.sections[section].title)}” is hidden by the speaker filter "
-                        "(0 clears it)", severity="warning", markup=False)
-            return
-        article.jump_to_section(section)
-        self._update_position()
+    # ------------------------------------------------------------------ the state, changed
 
     def toggle_speaker(self, speaker: int) -> None:
         chosen = set(self.speaker_filter)
@@ -315,10 +438,37 @@ class ReaderApp(App[None]):
         self.set_filter(frozenset(chosen))
 
     def set_filter(self, speakers: frozenset[int]) -> None:
-        self.speaker_filter = speakers
-        self.article.set_speaker_filter(speakers)
-        self.speaker_bar.show_selection(speakers)
+        self.speaker_filter = speakers  # the article and the speaker bar follow at once
+        if self.cursor_quote is not None and self.cursor_quote not in self.article.quote_pool:
+            self.cursor_quote = None
         self._update_position()
+
+    def speaker_for_number(self, number: int) -> int | None:
+        """The speaker of chip ``number`` (the document's ranking), if that chip is shown."""
+        if not 1 <= number <= min(len(self.ranked), self.speaker_bar.shown_chips):
+            return None
+        return self.ranked[number - 1]
+
+    def _jump(self, move: Callable[[], object]) -> None:
+        """A jump: where the reader was is kept to come back to (``back``)."""
+        article = self.article
+        before = article.offset_at_top
+        move()
+        after = article.offset_at_top
+        if after != before:
+            if not self._back or self._back[-1] != before:
+                self._back.append(before)
+                del self._back[:-MAX_HISTORY]
+            self._forward.clear()
+        self._update_position()
+
+    def jump_to_section(self, section: int) -> None:
+        article = self.article
+        if article.shown_paragraphs is not None and article.row_of_section(section) is None:
+            self.say(f"“{visible(self.doc.sections[section].title)}” is hidden by the speaker filter "
+                     "(0 clears it)", warning=True)
+            return
+        self._jump(lambda: article.jump_to_section(section))
 
     # ------------------------------------------------------------------ actions
 
@@ -329,38 +479,49 @@ class ReaderApp(App[None]):
         self.article.scroll_pages(pages)
 
     def action_top(self) -> None:
-        self.article.scroll_home_now()
+        self._jump(self.article.scroll_home_now)
 
     def action_bottom(self) -> None:
-        self.article.scroll_end_now()
+        self._jump(self.article.scroll_end_now)
+
+    def action_focus_article(self) -> None:
+        self.article.focus()
 
     def action_next_section(self) -> None:
+        if self.found:  # n goes to the next match while a find is on
+            self.action_find_next()
+            return
         self.article.next_section()
 
     def action_previous_section(self) -> None:
         self.article.previous_section()
 
     def action_next_quote(self) -> None:
-        if self.article.next_quote() is None:
+        quote = self.article.next_quote()
+        if quote is None:
             self.bell()
+        else:
+            self.cursor_quote = quote
         self._update_position()
 
     def action_previous_quote(self) -> None:
-        if self.article.previous_quote() is None:
+        quote = self.article.previous_quote()
+        if quote is None:
             self.bell()
+        else:
+            self.cursor_quote = quote
         self._update_position()
 
     def action_toggle_number(self, number: int) -> None:
-        bar = self.speaker_bar
-        speaker = bar.speaker_for_number(number)
+        speaker = self.speaker_for_number(number)
         if speaker is None:  # never a key for a chip that is not on screen
-            self.bell()
-            shown = bar.shown_chips
-            why = ("no quotation is attributed to anyone" if not bar.chip_speakers
+            shown = min(len(self.ranked), self.speaker_bar.shown_chips)
+            why = ("no quotation is attributed to anyone" if not self.ranked
                    else "no chip fits at this width" if not shown
                    else "only chip 1 is shown" if shown == 1
                    else f"chips 1–{shown} are shown")
-            self.notify(f"No speaker chip {number}: {why}", severity="warning", markup=False)
+            more = "; s lists every speaker" if len(self.ranked) > shown else ""
+            self.say(f"No speaker chip {number}: {why}{more}", warning=True)
             return
         self.toggle_speaker(speaker)
 
@@ -370,13 +531,17 @@ class ReaderApp(App[None]):
     def action_clear_filter(self) -> None:
         self.set_filter(frozenset())
 
-    def action_toggle_sidebar(self) -> None:
+    def _hide_sidebar(self, hide: bool) -> None:
         sidebar = self.sidebar
-        sidebar.toggle_class("-hidden")
-        if sidebar.has_class("-hidden") and sidebar.has_focus:
+        sidebar.set_class(hide, "-hidden")
+        if hide and sidebar.has_focus:
             self.article.focus()
         self._last_section = None
         self.call_after_refresh(self._update_position)
+
+    def action_toggle_sidebar(self) -> None:
+        self._sidebar_hidden_by_width = False
+        self._hide_sidebar(not self.sidebar.has_class("-hidden"))
 
     def action_help(self) -> None:
         from reader.app.help_screen import HelpScreen
@@ -387,8 +552,7 @@ class ReaderApp(App[None]):
     def action_search(self) -> None:
         from reader.app.search_screen import QuoteSearchScreen
 
-        colours = speaker_colours(self.doc, self.current_theme.dark)
-        self.push_screen(QuoteSearchScreen(self.doc, colours), self._search_done)
+        self.push_screen(QuoteSearchScreen(self.doc, self.colours), self._search_done)
 
     def _search_done(self, quote: int | None) -> None:
         if quote is None:
@@ -396,8 +560,222 @@ class ReaderApp(App[None]):
         article = self.article
         if article.shown_paragraphs is not None and self.doc.quotes[quote].paragraph not in article.shown_paragraphs:
             self.set_filter(frozenset())
-        article.mark_quote(quote)
+
+        def go() -> None:
+            self.cursor_quote = quote
+
+        self._jump(go)
+
+    def action_speakers(self) -> None:
+        from reader.app.speaker_list import SpeakerListScreen
+
+        self.push_screen(SpeakerListScreen(self.doc, self.colours, self.speaker_filter))
+
+    # ------------------------------------------------------------------ find
+
+    def action_find(self) -> None:
+        box = self.find_input
+        box.remove_class("-hidden")
+        box.value = self.find_query
+        box.focus()
+
+    @on(Input.Submitted, "#find-input")
+    def _find_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._close_find_box()
+        self.find(event.value)
+
+    def _close_find_box(self) -> None:
+        self.find_input.add_class("-hidden")
+        self.article.focus()
+
+    def find(self, query: str) -> None:
+        """Find ``query`` in the whole text: every match highlighted, and the first at or
+        after the top of the view gone to."""
+        from reader.app.find import Finder
+
+        if self._finder is None:
+            self._finder = Finder(self.doc.text)
+        self.find_query = " ".join(query.split())
+        self.found_current = None
+        self.found = self._finder.find(query) if self.find_query else ()
+        if self.find_query and not self.found:
+            self.bell()
+        if self.found:
+            self._go_to_match(+1, from_top=True)
         self._update_position()
+
+    def _shown(self, match: int) -> bool:
+        return self.article.row_of_text_offset(self.found[match][0]) is not None
+
+    def _go_to_match(self, step: int, from_top: bool = False) -> None:
+        from bisect import bisect_left
+
+        found = self.found
+        if not found:
+            self.say("No find: ctrl+f finds text", warning=True)
+            return
+        article = self.article
+        if self.found_current is None or from_top:
+            k = bisect_left([a for a, _ in found], article.offset_at_top)
+            k = k if step > 0 else k - 1
+        else:
+            k = self.found_current + step
+        while 0 <= k < len(found) and not self._shown(k):
+            k += step
+        if not 0 <= k < len(found):
+            self.say(f"No {'later' if step > 0 else 'earlier'} match of “{visible(self.find_query)}”"
+                     + (" shown (0 clears the filter)" if self.speaker_filter else ""), warning=True)
+            return
+        a, b = found[k]
+
+        def go() -> None:
+            self.found_current = k
+            article.bring_into_view(a, max(a, b - 1))
+
+        self._jump(go)
+
+    def action_find_next(self) -> None:
+        self._go_to_match(+1)
+
+    def action_find_previous(self) -> None:
+        self._go_to_match(-1)
+
+    def action_escape(self) -> None:
+        """Esc: closes the find box, else clears the find."""
+        if not self.find_input.has_class("-hidden"):
+            self._close_find_box()
+        elif self.find_query:
+            self.find_query = ""
+            self.found_current = None
+            self.found = ()
+        self._update_position()
+
+    # ------------------------------------------------------------------ back and forward
+
+    def action_back(self) -> None:
+        if not self._back:
+            self.say("Nothing to go back to: g, G, a section, a search or a find are jumps", warning=True)
+            return
+        article = self.article
+        self._forward.append(article.offset_at_top)
+        article.scroll_to_offset(self._back.pop())
+        self._update_position()
+
+    def action_forward(self) -> None:
+        if not self._forward:
+            self.say("Nothing to go forward to", warning=True)
+            return
+        article = self.article
+        self._back.append(article.offset_at_top)
+        article.scroll_to_offset(self._forward.pop())
+        self._update_position()
+
+    # ------------------------------------------------------------------ copy and export
+
+    @property
+    def source_name(self) -> str:
+        doc = self.doc
+        return visible(doc.title.text) if doc is not None and doc.title is not None else self.file_name
+
+    def quotation_text(self, quote: int) -> str:
+        """``“…” — Speaker, Source``: a quotation as it is copied."""
+        from reader.output import one_line
+
+        q = self.doc.quotes[quote]
+        spk = self.doc.speaker_of(q)
+        who = spk.name if spk is not None else "unknown speaker"
+        return f"“{one_line(q.text)}” — {' '.join(who.split())}, {self.source_name}"
+
+    def action_copy_quote(self) -> None:
+        if self.cursor_quote is None or not self.article.cursor_on_screen:
+            self.say("No quotation under the cursor: ] and [ choose one", warning=True)
+            return
+        self.copy_to_clipboard(self.quotation_text(self.cursor_quote))
+        self.say("Copied the quotation with its speaker and source")
+
+    def exported_quotes(self) -> list:
+        """The quotations on screen: the filtered speakers', or all."""
+        return [self.doc.quotes[i] for i in self.article.quote_pool]
+
+    def action_export(self) -> None:
+        from reader.app.prompt_screen import ExportScreen
+
+        quotes = self.exported_quotes()
+        if not quotes:
+            self.say("No quotation to export", warning=True)
+            return
+        stem = "quotes" if self.path in (None, "-") else Path(self.path).stem
+        what = f"{len(quotes)} quotation{'s' if len(quotes) != 1 else ''}"
+        self.push_screen(ExportScreen(f"{stem}-quotes.md", what), self.export)
+
+    def export(self, path: Path | None) -> None:
+        """Write the quotations shown to ``path`` as Markdown, and say where they went."""
+        from reader.output import quotes_markdown
+        from reader.safe_text import escaped_line
+
+        if path is None:
+            return
+        quotes = self.exported_quotes()
+        shown = ""
+        if self.speaker_filter:
+            shown = "quotations of " + ", ".join(self.doc.speakers[s].name for s in sorted(self.speaker_filter))
+        try:
+            path.write_text(quotes_markdown(self.doc, quotes, self.file_name, shown), encoding="utf-8")
+        except OSError as exc:
+            self.say(f"Could not write {escaped_line(str(path))}: {exc.strerror or exc}", warning=True)
+            return
+        where = escaped_line(str(path.resolve()))
+        self.say(f"Exported {len(quotes)} quotation{'s' if len(quotes) != 1 else ''} to {where}")
+
+    # ------------------------------------------------------------------ several files
+
+    def _remember_place(self) -> None:
+        if self.doc is None or not self.ready or not self.query(ArticleView):
+            return
+        try:
+            self.memory.remember(self.path, self.doc.text, self.article.offset_at_top)
+        except Exception:  # a place not remembered is no reason to fail
+            pass
+
+    async def open_file(self, index: int) -> None:
+        """Show the ``index``-th file named on the command line."""
+        if not 0 <= index < len(self.files) or index == self.file_index:
+            return
+        self._remember_place()
+        path, loader = self.files[index]
+        self.file_index = index
+        self._generation += 1
+        self.doc, self._loader = None, loader
+        self.ready = False
+        self.speaker_filter = frozenset()
+        self.cursor_quote = None
+        self.found_current = None
+        self.found = ()
+        self._open_file(path)
+        await self.recompose()
+        self._start_analysis()
+
+    async def action_next_file(self) -> None:
+        if len(self.files) < 2:
+            self.say("Only one file is open: name several on the command line", warning=True)
+            return
+        await self.open_file((self.file_index + 1) % len(self.files))
+
+    async def action_previous_file(self) -> None:
+        if len(self.files) < 2:
+            self.say("Only one file is open: name several on the command line", warning=True)
+            return
+        await self.open_file((self.file_index - 1) % len(self.files))
+
+    # ------------------------------------------------------------------ the palette
+
+    def get_system_commands(self, screen) -> object:
+        """Textual's commands, less those the app's own replace (one theme command, one help,
+        one quit)."""
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Theme", "Keys", "Quit"):
+                yield command
 
     def choices(self, kind: str):
         """The palette's entries for the document: ``sections``, ``speakers``, or

@@ -2,7 +2,13 @@
 
 Nothing here mounts a widget per paragraph. For the current width the article is wrapped
 once into a row index (``reader.app.layout.Layout``); ``render_line`` looks up the row,
-styles its spans (quotes in their speaker's colour) and caches the finished strip.
+styles its spans (quotes in their speaker's colour, the matches of a find) and caches the
+finished strip.
+
+What the view shows is the app's state, bound down to it (``data_bind``): the speaker
+filter, the quotation under the cursor, the speakers' colours and the matches of a find.
+The view never changes them; it answers questions about positions (the quotation after the
+top row, the row of an offset) and moves its own scroll position.
 """
 
 from __future__ import annotations
@@ -15,10 +21,10 @@ from rich.style import Style
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.app.colours import speaker_colours
 from reader.app.layout import (
     BLANK,
     DATELINE,
@@ -54,6 +60,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article-view--heading",
         "article-view--subheading",
         "article-view--empty",
+        "article-view--match",
+        "article-view--match-current",
     }
 
     DEFAULT_CSS = """
@@ -72,7 +80,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     ArticleView > .article-view--heading { color: $primary; text-style: bold; }
     ArticleView > .article-view--subheading { color: $secondary; text-style: bold; }
     ArticleView > .article-view--empty { color: $text-muted; text-style: italic; }
+    ArticleView > .article-view--match { background: $warning 40%; }
+    ArticleView > .article-view--match-current { background: $warning; color: $background; text-style: bold; }
     """
+
+    # The app's state, bound down (see the module's docstring).
+    speaker_filter: var[frozenset[int]] = var(frozenset)
+    cursor_quote: var[int | None] = var(None)
+    colours: var[dict[int, str]] = var(dict)
+    found: var[tuple[tuple[int, int], ...]] = var(tuple)  # the matches of a find, in text order
+    found_current: var[int | None] = var(None)  # the match last gone to
 
     class Scrolled(Message):
         """The view moved: the section at the top may have changed."""
@@ -93,15 +110,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 lst = self._paragraphs_by_speaker.setdefault(q.speaker, [])
                 if not lst or lst[-1] != q.paragraph:
                     lst.append(q.paragraph)
-        self.speaker_filter: frozenset[int] = frozenset()
         self.shown_paragraphs: set[int] | None = None
-        self.cursor_quote: int | None = None
+        self._found_starts: list[int] = []
         self._items = self._full_items = build_items(doc)
         self._full_layout: Layout | None = None  # the unfiltered article at the last width
         self._layout: Layout | None = None
         self._wrap_caches: dict[int, dict] = {}
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
-        self._colours: dict[int, str] = {}
         self._style_cache: dict[tuple[int | None, bool], Style] = {}
         self._inline_styles: dict[tuple[str, str | None], Style] = {}
         self._dark = True
@@ -118,23 +133,23 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # ------------------------------------------------------------------ setup
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self._theme_changed()
-        self.watch(self.app, "theme", lambda _: self._theme_changed(), init=False)
-
-    def _theme_changed(self) -> None:
-        self._dark = self.app.current_theme.dark
-        self._colours = speaker_colours(self.doc, self._dark)
+    def watch_colours(self) -> None:
         self._style_cache.clear()
         self._inline_styles.clear()
         self._strips.clear()
         self.refresh()
 
+    def watch_found(self, found: tuple[tuple[int, int], ...]) -> None:
+        self._found_starts = [a for a, _ in found]
+        self._strips.clear()
+        self.refresh()
+
+    def watch_found_current(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
     def speaker_colour(self, speaker: int) -> str:
-        if not self._colours:
-            self._colours = speaker_colours(self.doc, self._dark)
-        return self._colours.get(speaker, "#888888")
+        return self.colours.get(speaker, "#888888")
 
     @property
     def layout_index(self) -> Layout | None:
@@ -214,12 +229,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # ------------------------------------------------------------------ filters
 
-    def set_speaker_filter(self, speakers: frozenset[int]) -> None:
+    def watch_speaker_filter(self, speakers: frozenset[int]) -> None:
         """Show only paragraphs holding quotations by these speakers (empty: everything)."""
-        if speakers == self.speaker_filter:
-            return
         anchor = self._anchor() if self._layout is not None else None
-        self.speaker_filter = frozenset(speakers)
         if speakers:
             shown: set[int] = set()
             for s in speakers:
@@ -230,8 +242,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self.shown_paragraphs = None
             self._items = self._full_items
         self._rebuild_quote_pool()
-        if self.cursor_quote is not None and self.cursor_quote not in set(self._quote_pool):
-            self.cursor_quote = None
         self._pinned_section = None
         if self.size.width:
             self._layout = None
@@ -424,7 +434,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             pos = bisect_left(self._quote_pool_starts, self._offset_at_top())
         if pos >= len(pool):
             return None
-        self.mark_quote(pool[pos])
         return pool[pos]
 
     def previous_quote(self) -> int | None:
@@ -439,25 +448,60 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 pos = 0
         if pos < 0:
             return None
-        self.mark_quote(pool[pos])
         return pool[pos]
 
-    def mark_quote(self, quote: int | None) -> None:
-        """Put the cursor on a quotation and bring it into view."""
-        self.cursor_quote = quote
+    def watch_cursor_quote(self, quote: int | None) -> None:
+        """The cursor on a quotation: drawn reversed, and brought into view."""
         self._strips.clear()
-        if quote is not None:
-            row = self.row_of_quote(quote)
-            if row is not None:
-                height = max(1, self.scrollable_content_region.height)
-                q = self.doc.quotes[quote]
-                layout = self._layout
-                assert layout is not None
-                last = layout.row_of_offset(layout.paragraph_item[q.paragraph], max(q.start, q.end - 1))
-                if row < self.top_row or last >= self.top_row + height:
-                    self._scroll_to_row(max(0, row - height // 3))
+        if quote is not None and self._layout is not None:
+            q = self.doc.quotes[quote]
+            self.bring_into_view(q.start, max(q.start, q.end - 1))
         self.refresh()
         self.post_message(self.Scrolled(self.current_section))
+
+    @property
+    def cursor_on_screen(self) -> bool:
+        """Whether the quotation under the cursor is in view (not scrolled away, nor hidden)."""
+        return self._cursor_on_screen()
+
+    # ------------------------------------------------------------------ offsets
+
+    def row_of_text_offset(self, offset: int) -> int | None:
+        """The row showing the character at ``offset``; None when it is not shown (a filter
+        hides it, or it lies between the pieces of text)."""
+        layout = self._layout
+        if layout is None:
+            return None
+        i = layout.item_at_offset(offset)
+        if i < 0 or layout.items[i].start > offset:
+            return None
+        return layout.row_of_offset(i, offset)
+
+    def bring_into_view(self, start: int, last: int) -> None:
+        """Scroll, if need be, so that the rows from ``start`` to ``last`` (offsets) are in view."""
+        row = self.row_of_text_offset(start)
+        if row is None:
+            return
+        end_row = self.row_of_text_offset(last)
+        end_row = row if end_row is None else end_row
+        height = max(1, self.scrollable_content_region.height)
+        if row < self.top_row or end_row >= self.top_row + height:
+            self._scroll_to_row(max(0, row - height // 3))
+
+    @property
+    def offset_at_top(self) -> int:
+        """The document offset of the text at the top of the view: where the reader is."""
+        return self._offset_at_top()
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll the text at ``offset`` (or the first shown after it) to the top."""
+        if self._layout is None:
+            return
+        if offset <= 0:
+            self.scroll_home_now()
+        else:
+            self._restore_anchor((offset, 0))
+        self._post_scrolled()
 
     # ------------------------------------------------------------------ drawing
 
@@ -499,7 +543,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             s, e = layout.row_spans[row]
             if kind == PARAGRAPH:
-                segments.extend(self._paragraph_segments(item.paragraph, s, e))
+                segments.extend(self._with_matches(self._paragraph_segments(item.paragraph, s, e), s, e))
             else:
                 name = {
                     KICKER: "article-view--kicker",
@@ -508,8 +552,45 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                     DATELINE: "article-view--dateline",
                     HEADING: "article-view--heading" if item.level <= 1 else "article-view--subheading",
                 }.get(kind, "article-view--title")
-                segments.append(Segment(self.text[s:e], self.get_component_rich_style(name)))
+                segments.extend(self._with_matches([Segment(self.text[s:e], self.get_component_rich_style(name))], s, e))
         return Strip(segments).adjust_cell_length(width).apply_style(base)
+
+    def _with_matches(self, segments: list[Segment], s: int, e: int) -> list[Segment]:
+        """The segments of the text ``[s, e)`` with the matches of a find marked on them."""
+        starts = self._found_starts
+        if not starts:
+            return segments
+        found = self.found
+        k = max(0, bisect_left(starts, s) - 1)
+        spans = []
+        while k < len(found) and found[k][0] < e:
+            a, b = found[k]
+            if b > s:
+                spans.append((max(a, s), min(b, e), k == self.found_current))
+            k += 1
+        if not spans:
+            return segments
+        match = self.get_component_rich_style("article-view--match", partial=True)
+        current = self.get_component_rich_style("article-view--match-current", partial=True)
+        out: list[Segment] = []
+        pos = s
+        for seg in segments:
+            seg_start, seg_end = pos, pos + len(seg.text)
+            pos = seg_end
+            cut = seg_start
+            for a, b, is_current in spans:
+                if b <= cut or a >= seg_end:
+                    continue
+                a = max(a, cut)
+                b = min(b, seg_end)
+                if a > cut:
+                    out.append(Segment(seg.text[cut - seg_start : a - seg_start], seg.style))
+                extra = current if is_current else match
+                out.append(Segment(seg.text[a - seg_start : b - seg_start], (seg.style or Style()) + extra))
+                cut = b
+            if cut < seg_end:
+                out.append(Segment(seg.text[cut - seg_start :], seg.style))
+        return out
 
     def _paragraph_segments(self, paragraph: int, s: int, e: int) -> list[Segment]:
         """One row of a paragraph: its styled spans (emphasis, links …), the dateline and the

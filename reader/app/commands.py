@@ -1,4 +1,4 @@
-"""Command palette entries: jump to a section, filter by a speaker, change the theme.
+"""Command palette entries: the app's commands, a section to jump to, a speaker to filter by, a file.
 
 Everything listed comes from the file, so every entry is shown as plain ``Content``, never
 parsed as markup (Textual's own matcher and ``SimpleProvider`` would read ``[b]`` in a
@@ -202,21 +202,30 @@ def speaker_choices(app: ReaderApp) -> Choices:
 
 
 def everything_choices(app: ReaderApp) -> Choices:
-    """Every section and every speaker, as entries of the main palette."""
+    """Every section, every speaker and every file named on the command line, as entries
+    of the main palette."""
+    from reader.app.layout import file_label
+
     doc = app.doc
     speakers = ranked_speakers(app)
-    n = len(doc.sections)
+    n, m = len(doc.sections), len(speakers)
+    files = app.files if len(app.files) > 1 else []
     labels = [f"Jump to section: {visible(s.title)}" for s in doc.sections]
     labels += [f"Filter by speaker: {visible(s.name)}" for s in speakers]
+    labels += [f"Open file: {'standard input' if p in (None, '-') else file_label(p)}" for p, _ in files]
 
     def command(i: int) -> Callable[[], object]:
         if i < n:
             return lambda: app.jump_to_section(i)
-        return lambda: app.toggle_speaker(speakers[i - n].index)
+        if i < n + m:
+            return lambda: app.toggle_speaker(speakers[i - n].index)
+        return lambda: app.call_later(app.open_file, i - n - m)
 
     def help(i: int) -> str:
         if i < n:
             return "Scroll the article to this section"
+        if i >= n + m:
+            return f"File {i - n - m + 1} of {len(files)} named on the command line"
         count = speakers[i - n].quote_count
         return f"{count} quotation{'s' if count != 1 else ''}; run again to undo"
 
@@ -227,17 +236,22 @@ CHOICES = {"sections": section_choices, "speakers": speaker_choices, "everything
 
 
 class ReaderCommands(Provider):
-    """``Jump to section: …``, ``Filter by speaker: …`` and ``Change theme``."""
+    """The app's commands (the same as its keys: ``reader.app.keys``), then every section,
+    speaker and file as ``Jump to section: …``, ``Filter by speaker: …``, ``Open file: …``."""
 
     def _fixed(self) -> list[tuple[str, Callable[[], object], str]]:
+        from reader.app.app import ALWAYS_ACTIONS
+        from reader.app.keys import palette_commands
+
         app: ReaderApp = self.app  # type: ignore[assignment]
-        if app.doc is None:  # still being analysed
-            return [("Change theme", app.action_change_theme, "Pick a colour theme")]
-        return [
-            ("Jump to section…", app.action_pick_section, "Choose a section to jump to"),
-            ("Filter by speaker…", app.action_pick_speaker, "Choose a speaker to show only their paragraphs"),
-            ("Change theme", app.action_change_theme, "Pick a colour theme"),
-        ]
+        out = []
+        for key in palette_commands():
+            if app.doc is None and key.action not in ALWAYS_ACTIONS and key.action != "change_theme":
+                continue  # still being analysed
+            if key.action in ("next_file", "previous_file") and len(app.files) < 2:
+                continue
+            out.append((key.command, _run(app, key.action), key.help))
+        return out
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._fixed():
@@ -255,3 +269,7 @@ class ReaderCommands(Provider):
             choices = app.choices("everything")
             async for hit in choices.hits(query, self.match_style, _narrow_hint(self.app)):
                 yield hit
+
+
+def _run(app: ReaderApp, action: str) -> Callable[[], object]:
+    return lambda: app.call_later(app.run_action, action)

@@ -10,35 +10,20 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEYS = (
-    ("j / k, ↓ / ↑", "scroll a line"),
-    ("space / b, PgDn / PgUp", "scroll a page"),
-    ("g / G, Home / End", "top / bottom of the article"),
-    ("n / p", "next / previous section"),
-    ("] / [", "next / previous quotation (of the filtered speakers)"),
-    ("/", "search quotations: words, a name, speaker:NAME words"),
-    ("1 – 9", "show only that speaker's paragraphs; again to undo"),
-    ("0", "clear the speaker filter"),
-    ("t", "show or hide the sections sidebar"),
-    ("ctrl+p", "jump to section, filter by speaker, theme"),
-    ("?", "this help"),
-    ("q", "quit"),
-    ("ctrl+c", "quit at any moment, even while a long text is still being read"),
-)
-
+from reader.app.keys import KEYS
 
 class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; background: $background 60%; }
     HelpScreen > VerticalScroll {
-        width: 84;
+        width: 110;
         max-width: 95%;
         height: auto;
         max-height: 90%;
         background: $surface;
         border: tall $primary;
         border-title-color: $text;
-        padding: 1 2;
+        padding: 0 1;
     }
     HelpScreen Static { width: 100%; }
     """
@@ -53,8 +38,8 @@ class HelpScreen(ModalScreen[None]):
         table = Table.grid(padding=(0, 2), expand=True)
         table.add_column(style="bold", no_wrap=True)
         table.add_column(ratio=1)
-        for keys, what in KEYS:
-            table.add_row(Text(keys), Text(what))
+        for key in KEYS:
+            table.add_row(Text(key.keys), Text(key.what))
         with VerticalScroll() as scroll:
             scroll.border_title = "Keys"
             yield Static(table)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -20,6 +21,9 @@ class Sidebar(Tree[int]):
         width: 32;
         max-width: 40%;
         border-right: vkey $foreground 20%;
+        border-top: blank $panel;
+        border-title-color: $text-muted;
+        border-title-align: left;
         background: $panel;
         padding: 0 1 0 0;
         scrollbar-size-vertical: 1;
@@ -27,6 +31,12 @@ class Sidebar(Tree[int]):
         &.-hidden { display: none; }
     }
     """
+
+    BINDINGS = [
+        Binding("escape", "app.focus_article", "Back to the article", show=False, id="sidebar.escape"),
+        Binding("space", "app.page(1)", "Page down", show=False, id="sidebar.page_down"),
+        Binding("b", "app.page(-1)", "Page up", show=False, id="sidebar.page_up"),
+    ]
 
     LABEL_WIDTH = 29
     _label_width = LABEL_WIDTH  # less room for a scrollbar, once mounted
@@ -50,22 +60,32 @@ class Sidebar(Tree[int]):
         # A long tree gets a scrollbar: leave room for it so that the counts are not cut.
         self._label_width = self.LABEL_WIDTH - (2 if len(self.doc.sections) > max(self.app.size.height - 4, 10) else 0)
         depth: dict[int, int] = {}
-        for sec in self.doc.sections:
+        sections = self.doc.sections
+        for sec in sections:
             depth[sec.index] = 1 if sec.parent is None else depth.get(sec.parent, 0) + 1
             parent = self.root if sec.parent is None else self._section_nodes.get(sec.parent, self.root)
-            label = self._label(sec.title, counts[sec.index], depth[sec.index])
-            has_children = sec.index + 1 < len(self.doc.sections) and self.doc.sections[sec.index + 1].parent == sec.index
+            has_children = sec.index + 1 < len(sections) and sections[sec.index + 1].parent == sec.index
+            # What the tree draws before the label: the guides of the levels above, and the
+            # expand icon of a section with subsections.
+            prefix = self.guide_depth * (depth[sec.index] - 1) + (cell_len(self.ICON_NODE) if has_children else 0)
+            label = self._label(sec.title, counts[sec.index], prefix)
             if has_children:
                 node = parent.add(label, data=sec.index, expand=True)
             else:
                 node = parent.add_leaf(label, data=sec.index)
             self._section_nodes[sec.index] = node
+        # The header, over the counts: what they count.
+        header = Text("Sections", no_wrap=True)
+        header.append(" " * max(1, self._label_width - 1 - len("Sections") - len("quotes")))
+        header.append("quotes")
+        self.border_title = header
 
-    def _label(self, title: str, count: int, depth: int) -> Text:
-        """The title cut to fit, and the quote count at the right. Measured in screen cells:
-        a Chinese character or an emoji takes two."""
+    def _label(self, title: str, count: int, prefix: int) -> Text:
+        """The title cut to fit, and the quote count at the right, every count ending in the
+        same column whatever the depth. Measured in screen cells: a Chinese character or an
+        emoji takes two."""
         count_text = f" {count}" if count else ""
-        room = max(4, self._label_width - 2 * (depth - 1) - len(count_text))
+        room = max(4, self._label_width - prefix - len(count_text))
         name = visible(title)
         if cell_len(name) > room:
             name = set_cell_size(name, room - 1) + "…"

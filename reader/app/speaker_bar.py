@@ -2,8 +2,9 @@
 
 One widget draws every chip (a widget per chip costs start-up time for nothing); a click
 is mapped back to its chip by column. Only the chips that fit in full are drawn, numbered
-1..k, with room kept for ``+N more``; a number key beyond them is no chip at all. The
-chips are counted again at every width, so resizing or the sidebar changes them.
+1..k, with room kept for ``+N more  s`` (``s`` opens the list of every speaker); a number
+key beyond them is no chip at all. The chips are counted again at every width, so resizing
+or the sidebar changes them. The chosen speakers and the colours are the app's, bound down.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from reader.app.colours import speaker_ranks
@@ -103,29 +105,35 @@ class SpeakerBar(Widget):
     SpeakerBar > .speaker-bar--label { color: $text-muted; }
     """
 
+    # The app's state, bound down: the speakers filtered on, and every speaker's colour.
+    speaker_filter: reactive[frozenset[int]] = reactive(frozenset)
+    colours: reactive[dict[int, str]] = reactive(dict)
+
     class ChipClicked(Message):
         def __init__(self, number: int) -> None:
             super().__init__()
             self.number = number
 
-    def __init__(self, doc: Document, colours: dict[int, str], *, id: str | None = None) -> None:
+    class MoreClicked(Message):
+        """The ``+N more`` summary was clicked: the list of every speaker is wanted."""
+
+    def __init__(self, doc: Document, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.doc = doc
         ranked = speaker_ranks(doc)
         self.chip_speakers: list[int] = ranked[:MAX_CHIPS]  # number n is chip_speakers[n - 1], if shown
         # Every speaker's label, the same on the chips and in the status line.
         self.labels: dict[int, str] = speaker_labels([doc.speakers[s] for s in ranked])
-        self.colours = colours
-        self.selected: frozenset[int] = frozenset()
         self.chip_spans: list[tuple[int, int]] = []  # columns of each chip drawn, for clicks
+        self.more_span: tuple[int, int] | None = None  # columns of the summary
 
     def _chip_text(self, n: int, speaker: int) -> str:
         return f"{n} {self.labels[speaker]} {self.doc.speakers[speaker].quote_count}"
 
     def fit(self, width: int) -> tuple[int, str]:
         """How many chips fit in full in ``width`` cells with room kept after them for
-        ``+N more`` (the speakers without a chip), and that summary, with ``(ctrl+p)``
-        when there is room for it too."""
+        ``+N more`` (the speakers without a chip), and that summary, with the key of the
+        speaker list (``s``) when there is room for it too."""
         widths = [cell_len(self._chip_text(n, s)) + 3 for n, s in enumerate(self.chip_speakers, 1)]
         total = len(self.doc.speakers)
         for k in range(len(widths), -1, -1):
@@ -135,7 +143,7 @@ class SpeakerBar(Widget):
                 if room >= 0:
                     return k, ""
                 continue
-            for summary in (f"+{more} more (ctrl+p)", f"+{more} more"):
+            for summary in (f"+{more} more  s", f"+{more} more"):
                 if cell_len(summary) <= room:
                     return k, summary
         return 0, ""
@@ -153,6 +161,7 @@ class SpeakerBar(Widget):
     def render(self) -> Text:
         line = Text(no_wrap=True, overflow="crop", end="")
         self.chip_spans = []
+        self.more_span = None
         if not self.chip_speakers:
             line.append("No attributed quotations", style=self.get_component_rich_style("speaker-bar--label"))
             return line
@@ -163,7 +172,7 @@ class SpeakerBar(Widget):
             label = self.labels[spk]
             start = line.cell_len
             colour = _colour(self.colours.get(spk, ""))
-            if spk in self.selected:  # the whole chip in the speaker's colour
+            if spk in self.speaker_filter:  # the whole chip in the speaker's colour
                 style = chip_style + colour + selected_style + Style(reverse=True)
                 line.append(f" {n} {label} {self.doc.speakers[spk].quote_count} ", style=style)
             else:
@@ -173,6 +182,7 @@ class SpeakerBar(Widget):
             self.chip_spans.append((start, line.cell_len))
             line.append(" ")
         if summary:
+            self.more_span = (line.cell_len, line.cell_len + cell_len(summary))
             line.append(summary, style=self.get_component_rich_style("speaker-bar--label"))
         return line
 
@@ -184,20 +194,10 @@ class SpeakerBar(Widget):
             if start <= offset.x < end:
                 self.post_message(self.ChipClicked(n))
                 return
-
-    def speaker_for_number(self, number: int) -> int | None:
-        """The speaker of chip ``number``, if that chip is on screen."""
-        return self.chip_speakers[number - 1] if 1 <= number <= self.shown_chips else None
+        if self.more_span is not None and self.more_span[0] <= offset.x < self.more_span[1]:
+            self.post_message(self.MoreClicked())
 
     def on_resize(self) -> None:
-        self.refresh()
-
-    def show_selection(self, selected: frozenset[int]) -> None:
-        self.selected = selected
-        self.refresh()
-
-    def set_colours(self, colours: dict[int, str]) -> None:
-        self.colours = colours
         self.refresh()
 
 
