@@ -428,8 +428,19 @@ def _run_app_on(sources: list, err) -> int:
         err.write(f"reader: the reading app is not available ({visible(str(exc))}); "
                   "'reader quotes FILE' prints the quotations\n")
         return EXIT_INPUT
+    preview = None
+    if doc is None:
+        # A long text: its beginning shown at once, unless the reader had been further on.
+        from reader.app.memory import Memory
+        from reader.document import PREVIEW_CHARS
+
+        if Memory().place(path, source.text) < PREVIEW_CHARS:
+            try:
+                preview = source.preview()
+            except Exception:  # the whole text's analysis will say what went wrong
+                preview = None
     app = ReaderApp(doc, path=path, load=None if doc is not None else source.analyse,
-                    more=[(p, src.analyse) for p, src in sources[1:]])
+                    more=[(p, src.analyse) for p, src in sources[1:]], preview=preview, text=source.text)
     try:
         status = _run_interruptible(app)
     except (KeyboardInterrupt, BrokenPipeError):

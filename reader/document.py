@@ -15,6 +15,9 @@ from reader.textio import InputError, decode_bytes, read_bytes
 
 # A text this long, or one with book and chapter headings, is read as fiction.
 _FICTION_LENGTH = 60_000
+# How much of a long text is analysed first, for the app to show while the rest is: more than
+# _FICTION_LENGTH, so that the beginning is read as the whole is (as fiction).
+PREVIEW_CHARS = 64_000
 
 
 # While a text is analysed the collector looks at new objects after 50,000 of them instead of
@@ -141,6 +144,20 @@ class Source:
 
     def analyse(self) -> Document:
         return analyse(self.text, markdown=self.markdown, warnings=self.warnings, parts=self.parts,
+                       book=self.origin.format == "epub", origin=self.origin, byline=self.byline, date=self.date)
+
+    def preview(self, about: int = PREVIEW_CHARS) -> Document | None:
+        """The beginning of a long text analysed on its own: the text up to the first paragraph
+        break at or after ``about`` characters, so its offsets are the whole text's. What the app
+        shows while the whole is analysed. None when the text is not much longer than that."""
+        text = self.text
+        if len(text) < 3 * about:
+            return None
+        cut = text.find("\n\n", about)
+        if cut < 0 or cut > 2 * about:
+            return None
+        parts = None if self.parts is None else [p for p in self.parts if p.end <= cut]
+        return analyse(text[:cut], markdown=self.markdown, warnings=self.warnings, parts=parts,
                        book=self.origin.format == "epub", origin=self.origin, byline=self.byline, date=self.date)
 
 

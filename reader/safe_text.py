@@ -54,9 +54,10 @@ def escaped_line(s: str) -> str:
 def one_for_one(s: str) -> str:
     """Each unsafe character replaced by one visible character, newlines and tabs by spaces,
     so that offsets into the text stay offsets into what is shown."""
-    if not _UNSAFE_OR_SPACE.search(s):
+    s = s.replace("\n", " ").replace("\t", " ")
+    if not UNSAFE.search(s):
         return s
-    return _UNSAFE_OR_SPACE.sub(lambda m: " " if m.group() in "\t\n" else picture(m.group()), s)
+    return UNSAFE.sub(lambda m: picture(m.group()), s)
 
 
 def shown_in_place(s: str) -> str:

@@ -491,8 +491,8 @@ def test_several_files_open_the_first_and_keep_the_others(article, tmp_path, mon
     opened = {}
 
     class FakeApp:
-        def __init__(self, doc, path=None, load=None, more=()):
-            opened.update(doc=doc, path=path, more=list(more))
+        def __init__(self, doc, path=None, load=None, more=(), preview=None, text=None):
+            opened.update(doc=doc, path=path, more=list(more), preview=preview)
 
         def run(self):
             pass

@@ -44,6 +44,27 @@ def _as_shown(doc: Document | None) -> Document | None:
     return rendered(doc)
 
 
+def _colours_kept(preview: Document, whole: Document, colours: dict[int, str], dark: bool) -> dict[int, str]:
+    """The whole text's speaker colours, each speaker of the beginning keeping the colour it
+    had there: the speaker of the whole that most of their quotations went to takes it."""
+    from collections import Counter
+
+    by_start = {q.start: q.speaker for q in whole.quotes}
+    votes: dict[int, Counter] = {}
+    for q in preview.quotes:
+        now = by_start.get(q.start)
+        if q.speaker is not None and now is not None:
+            votes.setdefault(q.speaker, Counter())[now] += 1
+    kept = speaker_colours(whole, dark)
+    taken: set[int] = set()
+    for old, counted in votes.items():
+        new = counted.most_common(1)[0][0]
+        if new not in taken and old in colours:
+            kept[new] = colours[old]
+            taken.add(new)
+    return kept
+
+
 def _reader_commands():
     """The command palette provider, imported when the palette first opens."""
     from reader.app.commands import ReaderCommands
@@ -60,6 +81,9 @@ EXIT_INTERRUPTED = 128 + signal.SIGINT
 
 # Actions that work before the article is shown; the app's other keys wait for it.
 ALWAYS_ACTIONS = frozenset({"quit", "interrupt", "help", "command_palette"})
+# What works on the beginning of a long text while the rest is analysed: reading on. Every
+# other key waits, and acts on the whole text once it is shown.
+PREVIEW_ACTIONS = frozenset({"scroll", "page"})
 
 MAX_HISTORY = 100  # places kept to go back to
 
@@ -126,15 +150,18 @@ class ReaderApp(App[None]):
     class Analysed(Message):
         """From the analysis thread: the document, or the error that stopped it."""
 
-        def __init__(self, doc: Document | None, error: Exception | None, generation: int = 0) -> None:
+        def __init__(self, doc: Document | None, error: Exception | None, generation: int = 0,
+                     prepared=None) -> None:
             super().__init__()
             self.doc = doc
             self.error = error
             self.generation = generation
+            self.prepared = prepared  # the view's text, items and layout, made in the thread
 
     def __init__(self, doc: Document | None = None, path: str | None = None,
                  load: Loader | None = None, more: list[tuple[str, Loader]] | tuple = (),
-                 memory: Memory | None = None) -> None:
+                 memory: Memory | None = None, preview: Document | None = None,
+                 text: str | None = None) -> None:
         """Show ``doc``; or, given ``load`` instead, show the frame at once and the article as
         soon as ``load`` (run in a thread) has analysed it. ``more``: the other files named
         on the command line, each with the way to load it (``}``/``{`` go to them)."""
@@ -142,6 +169,14 @@ class ReaderApp(App[None]):
         if (doc is None) == (load is None):
             raise ValueError("give either a document or a way to load one")
         self.doc = _as_shown(doc)
+        # A long text: its beginning, analysed on its own (Source.preview), is shown and can be
+        # scrolled while the whole is analysed; the whole then takes its place where the
+        # reader is, with the colours the beginning had.
+        self.partial = preview is not None and doc is None
+        self._loader_text = text  # the whole text of a long file, before it is analysed
+        self._placed = False  # the view is already where the reader had been
+        if self.partial:
+            self.doc = _as_shown(preview)
         self._loader = load
         self.files: list[tuple[str | None, Loader]] = [(path, load if load is not None else (lambda: doc)), *more]
         self.file_index = 0
@@ -181,7 +216,8 @@ class ReaderApp(App[None]):
         with Horizontal(id="body"):
             yield Sidebar(self.doc, id="sidebar")
             with Vertical(id="main"):
-                yield ArticleView(self.doc, id="article").data_bind(
+                prepared, self._prepared = getattr(self, "_prepared", None), None
+                yield ArticleView(self.doc, prepared=prepared, id="article").data_bind(
                     ReaderApp.speaker_filter, ReaderApp.cursor_quote, ReaderApp.colours, ReaderApp.found,
                     ReaderApp.found_current)
                 yield Input(placeholder="Find in the text (Enter finds, Esc cancels)", id="find-input",
@@ -218,7 +254,22 @@ class ReaderApp(App[None]):
         if self.doc is None:
             self._start_analysis()
             return
+        if self.partial:
+            place = self.memory.place(self.path, self._loader_text) if self._loader_text else 0
+            self._placed = True
+            self._set_up(offset=place if place < len(self.doc.text) else None)
+            self.say(f"Reading the rest of {self.file_name}…")
+            self.call_after_refresh(self._analyse_after_paint)
+            return
         self._set_up()
+
+    def _analyse_after_paint(self) -> None:
+        """The whole text's analysis, once its beginning is on the screen: started before, it
+        would share the interpreter with the drawing of the first screen and delay it."""
+        if not self.article.laid_out:
+            self.call_after_refresh(self._analyse_after_paint)
+            return
+        self._start_analysis()
 
     def _start_analysis(self) -> None:
         # A daemon thread, not a Textual worker: quitting never waits for the analysis.
@@ -227,13 +278,19 @@ class ReaderApp(App[None]):
 
     def _analyse(self, generation: int, loader: Loader) -> None:
         """In the analysis thread: analyse the text, then hand it to the app."""
-        doc, error = None, None
+        doc, error, prepared = None, None, None
         try:
-            doc = loader()
+            doc = _as_shown(loader())
+            if self.partial:
+                # Laid out here, at the width the beginning is shown at: the whole book then
+                # takes its place without the app stopping to wrap it.
+                from reader.app.layout import prepare
+
+                prepared = prepare(doc, self._shown_width())
         except Exception as exc:  # reported by the command line once the app has closed
             error = exc
         try:
-            self.post_message(self.Analysed(doc, error, generation))
+            self.post_message(self.Analysed(doc, error, generation, prepared))
         except RuntimeError:  # the app has closed and its loop with it
             pass
 
@@ -243,10 +300,36 @@ class ReaderApp(App[None]):
         if message.error is not None:
             self.fail(message.error, f"analysing {self.file_name}")
             return
-        self.doc = _as_shown(message.doc)
+        if self.partial:
+            await self._replace_preview(message.doc, message.prepared)
+            return
+        self.doc = message.doc
         self.ranked = speaker_ranks(self.doc)
         await self.recompose()
         self._set_up()
+
+    def _shown_width(self) -> int | None:
+        """The width the article is wrapped to now (None before it is laid out)."""
+        try:
+            view = self.article
+            return view.text_width if view.laid_out else None
+        except Exception:  # not mounted, or gone
+            return None
+
+    async def _replace_preview(self, doc: Document, prepared) -> None:
+        """The whole text in place of its beginning: the same text at the top of the view, the
+        speakers' colours as they were."""
+        view = self.article
+        top = view.offset_at_top if view.laid_out else 0
+        kept = _colours_kept(self.doc, doc, self.colours, self.current_theme.dark)
+        self.partial = False
+        self.doc = doc
+        self.ranked = speaker_ranks(doc)
+        self._prepared = prepared
+        self.message = None
+        with self.batch_update():
+            await self.recompose()
+            self._set_up(colours=kept, offset=top)
 
     # ------------------------------------------------------------------ failures
 
@@ -285,8 +368,9 @@ class ReaderApp(App[None]):
     # ------------------------------------------------------------------ readiness
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Until the article is shown only quitting, help and the palette work.
-        if not self.ready and action not in ALWAYS_ACTIONS:
+        # Until the article is shown only quitting, help and the palette work; while only its
+        # beginning is, scrolling it too.
+        if not self.ready and action not in ALWAYS_ACTIONS and not (self.partial and action in PREVIEW_ACTIONS):
             return False
         return True
 
@@ -295,10 +379,10 @@ class ReaderApp(App[None]):
         action clears the message in the status line (an action may say a new one)."""
         if isinstance(action, str) and default_namespace in (None, self):
             name = action.removeprefix("app.").partition("(")[0]
-            if not self.ready and name in _QUEUED_ACTIONS:
+            if not self.ready and name in _QUEUED_ACTIONS and not (self.partial and name in PREVIEW_ACTIONS):
                 self._pending_actions.append(action)
                 return True
-            if self.message is not None and name in _QUEUED_ACTIONS:
+            if self.message is not None and name in _QUEUED_ACTIONS and not self.partial:
                 self.message = None
                 self._update_position()
         return await super().run_action(action, default_namespace, namespaces)
@@ -309,21 +393,34 @@ class ReaderApp(App[None]):
             return
         self.ready = True
         self.refresh_bindings()
-        place = self.memory.place(self.path, self.doc.text)
-        if place:
-            self.article.scroll_to_offset(place)
+        if not self._placed:  # (a long text's beginning was shown where the reader had been)
+            place = self.memory.place(self.path, self.doc.text)
+            if place:
+                self.article.scroll_to_offset(place)
+        self._placed = False
         self._update_position()
         pending, self._pending_actions = self._pending_actions, []
         for action in pending:
             await self.run_action(action, self)
 
-    def _set_up(self) -> None:
+    def _set_up(self, colours: dict[int, str] | None = None, offset: int | None = None) -> None:
         if self.size.width < SIDEBAR_MIN_WIDTH or not self.doc.sections:
             self.sidebar.add_class("-hidden")
         self._sidebar_hidden_by_width = self.size.width < SIDEBAR_MIN_WIDTH and bool(self.doc.sections)
         self.article.focus()
-        self.colours = speaker_colours(self.doc, self.current_theme.dark)
-        self.call_after_refresh(self._become_ready)
+        self.colours = speaker_colours(self.doc, self.current_theme.dark) if colours is None else colours
+        if offset:
+            self._scroll_when_laid_out(offset)
+        if not self.partial:
+            self.call_after_refresh(self._become_ready)
+
+    def _scroll_when_laid_out(self, offset: int) -> None:
+        """Put ``offset`` at the top of the view once the view knows its rows."""
+        view = self.article
+        if not view.laid_out:
+            self.call_after_refresh(self._scroll_when_laid_out, offset)
+            return
+        view.scroll_to_offset(offset)
 
     def _theme_changed(self) -> None:
         self.memory.set_setting("theme", self.theme)

@@ -36,6 +36,7 @@ from reader.app.layout import (
     STANDFIRST,
     TITLE,
     Layout,
+    Prepared,
     build_items,
     display_text,
     speech_quotes_by_paragraph,
@@ -98,11 +99,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             super().__init__()
             self.section = section
 
-    def __init__(self, doc: Document, *, name: str | None = None, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(self, doc: Document, *, prepared: Prepared | None = None, name: str | None = None,
+                 id: str | None = None, classes: str | None = None) -> None:
+        """``prepared``: the drawn text, items and layout made beforehand (layout.prepare)."""
         super().__init__(name=name, id=id, classes=classes)
         self.doc = doc
-        self.text = display_text(doc.text)
+        prepared = prepared or Prepared(display_text(doc.text), build_items(doc))
+        self.text = prepared.text
         self._speech_by_paragraph = speech_quotes_by_paragraph(doc)
         self._paragraphs_by_speaker: dict[int, list[int]] = {}
         for q in doc.quotes:
@@ -112,10 +115,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                     lst.append(q.paragraph)
         self.shown_paragraphs: set[int] | None = None
         self._found_starts: list[int] = []
-        self._items = self._full_items = build_items(doc)
-        self._full_layout: Layout | None = None  # the unfiltered article at the last width
+        self._items = self._full_items = prepared.items
+        self._full_layout: Layout | None = prepared.layout  # the unfiltered article at the last width
         self._layout: Layout | None = None
-        self._wrap_caches: dict[int, dict] = {}
+        self._wrap_caches: dict[int, dict] = {} if prepared.layout is None else {
+            prepared.layout.width: prepared.layout.cache}
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._style_cache: dict[tuple[int | None, bool], Style] = {}
         self._inline_styles: dict[tuple[str, str | None], Style] = {}

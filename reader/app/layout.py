@@ -215,6 +215,27 @@ def build_items(doc: Document, shown: set[int] | None = None) -> list[Item]:
     return items
 
 
+@dataclass
+class Prepared:
+    """What the article view needs of a document, made before the view is: for a long text,
+    in the thread that analysed it, so that showing it costs the app no time."""
+
+    text: str  # the document text as drawn (display_text)
+    items: list[Item]
+    layout: Layout | None = None  # wrapped to ``layout.width``
+
+
+def prepare(doc: Document, width: int | None = None) -> Prepared:
+    """The drawn text and items of a document, and its layout at ``width`` when given."""
+    text = display_text(doc.text)
+    items = build_items(doc)
+    layout = None
+    if width:
+        lead = 0 if doc.sections and doc.sections[0].heading is None else None
+        layout = Layout(text, items, width, {}, lead_section=lead, source=doc.text)
+    return Prepared(text, items, layout)
+
+
 class Layout:
     """The rows of a list of items wrapped to one width."""
 
