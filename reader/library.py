@@ -587,11 +587,12 @@ class Library:
         return found
 
     def quotes(self, speaker: str | None = None, search: str | None = None,
-               include_mentions: bool = False) -> list[QuoteEntry]:
+               include_mentions: bool = False, person: int | None = None) -> list[QuoteEntry]:
         """Quotations in file order, scored as one article's search scores them: all; or those
         of the persons ``speaker`` names; or those ``search`` finds (its words in the quotation,
         a slip or a prefix counting less and the exact phrase more, or the name of the person
-        who said it); or both. ``search`` may itself be ``speaker:NAME words``."""
+        who said it); or both. ``search`` may itself be ``speaker:NAME words``. ``person`` (an
+        id of ``people()``) keeps that one person's quotations, whoever else a name fits."""
         if search:
             named, rest = parse_query(search)
             if named is not None:
@@ -600,9 +601,12 @@ class Library:
         where, params = [], []
         if not include_mentions:
             where.append("q.kind != 'mention'")
-        person_ids: dict[int, float] = {}
+        person_ids: dict[int, float] | None = None  # the persons kept, and how well the name fits each
         if speaker is not None:
             person_ids = self.people_matching(speaker)
+        if person is not None:
+            person_ids = {person: 1.0} if person_ids is None else {p: s for p, s in person_ids.items() if p == person}
+        if person_ids is not None:
             if not person_ids:
                 return []
             where.append(f"s.person IN ({','.join('?' * len(person_ids))})")
@@ -611,7 +615,7 @@ class Library:
         by_name: dict[int, float] = {}
         if search and words(search):
             text_scores = self._text_scores(search)
-            if speaker is None:
+            if person_ids is None:
                 by_name = self.people_matching(search)  # "lavrov" finds what Lavrov said
             either = []
             if text_scores:
@@ -628,8 +632,8 @@ class Library:
                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY f.path, q.start")
         searching = bool(text_scores or by_name)
         out = []
-        for qid, record, path, fid, person, pid in self.con.execute(sql, params):
-            if speaker is not None:
+        for qid, record, path, fid, name, pid in self.con.execute(sql, params):
+            if person_ids is not None:
                 score = person_ids[pid] + (text_scores.get(qid, 0.0) if searching else 1.0)
             elif searching:
                 score = max(2.0 * by_name.get(pid, 0.0), text_scores.get(qid, 0.0))
@@ -639,7 +643,7 @@ class Library:
                 score = 0.0
             rec = json.loads(record)
             rec["file"] = path
-            out.append(QuoteEntry(rec, person, fid, score))
+            out.append(QuoteEntry(rec, name, fid, score))
         return out
 
     def _text_scores(self, query: str) -> dict[int, float]:

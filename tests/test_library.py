@@ -105,6 +105,20 @@ def test_search_words_and_speaker_together(folder):
         assert lib.quotes(search="zebra") == []
 
 
+def test_one_persons_quotations_by_their_id_whoever_else_the_name_fits(folder):
+    with Library([str(folder)]) as lib:
+        lib.update()
+        ids = {p.name: p.id for p in lib.people()}
+        assert len({e.person for e in lib.quotes(speaker="Smith")}) == 3  # the name fits three people
+        only = lib.quotes(person=ids["Smith"])
+        assert [(e.record["text"], e.person, e.score) for e in only] == [("I disagree with the wall,", "Smith", 2.0)]
+        assert [e.record["text"] for e in lib.quotes(person=ids["Sergey Lavrov"], search="wall")] == [
+            "We are ready to talk about the wall,", "We will see,"]
+        assert lib.quotes(person=ids["Sergey Lavrov"], search="budget") == []
+        assert [e.person for e in lib.quotes(person=ids["Jane Smith"], speaker="Smith")] == ["Jane Smith"]
+        assert lib.quotes(person=ids["Jane Smith"], speaker="Lavrov") == []
+
+
 def test_records_are_those_reader_quotes_prints(folder):
     from reader.cli import main
 
