@@ -8,6 +8,7 @@ date; the widgets tell the app what the reader did (messages up) and the app dec
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import threading
@@ -184,6 +185,7 @@ class ReaderApp(App[None]):
         # An internal error that closed the app, and what it was doing: (error, what).
         self.internal_error: tuple[BaseException, str] | None = None
         self.ready = False  # the article is shown and laid out
+        self._frozen_once = False  # objects have been set aside from the collector (_settle_memory)
         self._pending_actions: list[str] = []  # keys pressed before that, applied once it is
         self._generation = 0  # which file's analysis a message answers
         self._open_file(path)
@@ -220,8 +222,6 @@ class ReaderApp(App[None]):
                 yield ArticleView(self.doc, prepared=prepared, id="article").data_bind(
                     ReaderApp.speaker_filter, ReaderApp.cursor_quote, ReaderApp.colours, ReaderApp.found,
                     ReaderApp.found_current)
-                yield Input(placeholder="Find in the text (Enter finds, Esc cancels)", id="find-input",
-                            classes="-hidden")
                 yield StatusLine(id="status")
                 yield SpeakerBar(self.doc, id="speakers").data_bind(ReaderApp.speaker_filter, ReaderApp.colours)
         yield KeyHints(id="keys")
@@ -244,7 +244,18 @@ class ReaderApp(App[None]):
 
     @property
     def find_input(self) -> Input:
-        return self.query_one("#find-input", Input)
+        """The find box, put below the article the first time it is asked for (an Input
+        costs its share of the first paint, and most readings never find)."""
+        boxes = self.query("#find-input").results(Input)
+        box = next(boxes, None)
+        if box is None:
+            box = Input(placeholder="Find in the text (Enter finds, Esc cancels)", id="find-input",
+                        classes="-hidden")
+            self.query_one("#main").mount(box, before=self.status)
+        return box
+
+    def _find_box_open(self) -> bool:
+        return any(not box.has_class("-hidden") for box in self.query("#find-input"))
 
     def on_mount(self) -> None:
         theme = self.memory.setting("theme")
@@ -392,6 +403,7 @@ class ReaderApp(App[None]):
             self.call_after_refresh(self._become_ready)
             return
         self.ready = True
+        self._settle_memory()
         self.refresh_bindings()
         if not self._placed:  # (a long text's beginning was shown where the reader had been)
             place = self.memory.place(self.path, self.doc.text)
@@ -402,6 +414,18 @@ class ReaderApp(App[None]):
         pending, self._pending_actions = self._pending_actions, []
         for action in pending:
             await self.run_action(action, self)
+
+    def _settle_memory(self) -> None:
+        """The objects alive once an article is shown (the document, its layout, the widgets)
+        live as long as it is open: they are set aside from the garbage collector, whose full
+        collections would otherwise walk them all, a pause of tens of milliseconds on a long
+        book that falls on whatever key happens to be pressed. When another file has been
+        opened, what the last one left is collected first."""
+        if self._frozen_once:
+            gc.unfreeze()
+            gc.collect()
+        gc.freeze()
+        self._frozen_once = True
 
     def _set_up(self, colours: dict[int, str] | None = None, offset: int | None = None) -> None:
         if self.size.width < SIDEBAR_MIN_WIDTH or not self.doc.sections:
@@ -740,7 +764,7 @@ class ReaderApp(App[None]):
 
     def action_escape(self) -> None:
         """Esc: closes the find box, else clears the find."""
-        if not self.find_input.has_class("-hidden"):
+        if self._find_box_open():
             self._close_find_box()
         elif self.find_query:
             self.find_query = ""

@@ -10,6 +10,7 @@ This module knows nothing of Textual: it only turns a Document into row spans.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -30,13 +31,27 @@ BLANK = "blank"
 MAX_TEXT_WIDTH = 80
 
 # Characters that do not take exactly one terminal cell: wide East Asian text, emoji,
-# combining marks. Paragraphs without any are wrapped by counting characters.
-_NOT_ONE_CELL = re.compile(
+# combining marks. Paragraphs without any are wrapped by counting characters. The class is
+# compiled the first time a text holds a character beyond Latin and general punctuation
+# (compiling it costs milliseconds at start-up that most texts never need).
+_BEYOND_LATIN = re.compile("[^\x00-\u02ff\u2000-\u206f]")
+_NOT_ONE_CELL = (
     "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0900-\u0903\u093a-\u094f"
     "\u1100-\u115f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf"
     "\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe00-\ufe0f\ufe20-\ufe2f\ufe30-\ufe4f"
     "\uff00-\uff60\uffe0-\uffe6\U0001f000-\U0001faff\U00020000-\U0003fffd]"
 )
+
+
+def _all_one_cell(text: str, start: int, end: int) -> bool:
+    """Whether every character of ``text[start:end]`` takes one terminal cell."""
+    beyond = _BEYOND_LATIN.search(text, start, end)
+    return beyond is None or _not_one_cell().search(text, beyond.start(), end) is None
+
+
+@functools.cache
+def _not_one_cell() -> re.Pattern[str]:
+    return re.compile(_NOT_ONE_CELL)
 
 
 def display_text(text: str) -> str:
@@ -86,9 +101,9 @@ def wrap_span(text: str, start: int, end: int, width: int) -> list[tuple[int, in
     if start >= end:
         return [(start, start)]
     rows: list[tuple[int, int]] = []
-    if end - start <= width and _NOT_ONE_CELL.search(text, start, end) is None:
+    if end - start <= width and _all_one_cell(text, start, end):
         return [(start, end)]
-    if _NOT_ONE_CELL.search(text, start, end) is None:
+    if _all_one_cell(text, start, end):
         # One regex match per row: the longest run of at most ``width`` characters that
         # ends before a space or at the end, else a hard break of ``width`` characters.
         for m in _row_pattern(width).finditer(text, start, end):
@@ -139,7 +154,7 @@ def wrap_lines(text: str, source: str, start: int, end: int, width: int) -> list
         e = source.find("\n", s, end)
         if e < 0:
             e = end
-        if _NOT_ONE_CELL.search(text, s, e) is not None:
+        if not _all_one_cell(text, s, e):
             rows.extend(wrap_span(text, s, e, width))
         elif e - s <= width:
             rows.append((s, e))
