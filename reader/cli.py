@@ -34,6 +34,7 @@ from reader.safe_text import escaped_line
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 COMMANDS = ("quotes", "speakers", "outline", "text", "index", "batch")
 FILE_HELP = "a text, Markdown, HTML or EPUB file, or an http(s) address; - reads standard input"
+FILES_HELP = FILE_HELP + "; a folder: every article file in it and in its subfolders, by name"
 
 
 class UsageError(Exception):
@@ -46,7 +47,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _common(p: argparse.ArgumentParser, library: bool = False) -> None:
-    p.add_argument("files", nargs="*" if library else "+", metavar="FILE", help=FILE_HELP)
+    p.add_argument("files", nargs="*" if library else "+", metavar="FILE", help=FILES_HELP)
     p.add_argument("--format", "-f", choices=FORMATS, default="text", help="output format (default: text)")
     _jobs_option(p)
     if library:
@@ -127,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "blank lines). Offsets in the other commands' output point into this text. In text "
                        "format a control character is shown as one visible character in its place; json and "
                        "jsonl hold the text exactly.")
-    t.add_argument("files", nargs="+", metavar="FILE", help=FILE_HELP)
+    t.add_argument("files", nargs="+", metavar="FILE", help=FILES_HELP)
     t.add_argument("--format", "-f", choices=("text", "jsonl", "json"), default="text",
                    help="output format (default: text)")
     _jobs_option(t)
@@ -616,7 +617,15 @@ def _main(argv: list[str], out, err) -> int:
             return getattr(library_commands, f"run_{args.command}")(args, out, err)
         if not args.files:
             raise UsageError(f"reader {args.command}: give at least one FILE (or --library DIR)")
-        return run_command(args, out, err)
+        from reader.corpus import with_folders_expanded
+
+        args.files, problems = with_folders_expanded(args.files)
+        for problem in problems:
+            err.write(f"reader: {visible(problem)}\n")
+        if not args.files:
+            return EXIT_INPUT
+        status = run_command(args, out, err)
+        return max(status, EXIT_INPUT) if problems else status
     args = _parse(build_app_parser(), argv, out, err)
     return _run_app(args.files, err)
 

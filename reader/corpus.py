@@ -10,6 +10,34 @@ from collections.abc import Iterable
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml", ".epub")
 
 
+def folder_articles(folder: str) -> list[str]:
+    """Every article file under ``folder`` (recursively; hidden files and folders skipped,
+    links to folders not followed), as paths joined to ``folder``: each folder's files in
+    sorted order, then its subfolders' in sorted order."""
+    found: list[str] = []
+    for parent, dirs, files in os.walk(folder, onerror=None):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(os.path.join(parent, name) for name in sorted(files)
+                     if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES))
+    return found
+
+
+def with_folders_expanded(paths: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The files named, in their order, each folder among them replaced by its article files
+    (folder_articles); and a one-line problem for each folder that holds none."""
+    files: list[str] = []
+    problems: list[str] = []
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            inside = folder_articles(path)
+            if not inside:
+                problems.append(f"{path}: no article files in the folder ({', '.join(ARTICLE_SUFFIXES)})")
+            files.extend(inside)
+        else:
+            files.append(path)
+    return files, problems
+
+
 def article_files(roots: Iterable[str]) -> tuple[list[str], list[str]]:
     """The files of a library: every article file under each folder (recursively; hidden
     files and folders skipped, links to folders not followed) and each file named. Returns the
@@ -18,11 +46,7 @@ def article_files(roots: Iterable[str]) -> tuple[list[str], list[str]]:
     problems: list[str] = []
     for root in roots:
         if os.path.isdir(root):
-            for folder, dirs, files in os.walk(root, onerror=None):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in files:
-                    if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES):
-                        found.add(os.path.realpath(os.path.join(folder, name)))
+            found.update(os.path.realpath(path) for path in folder_articles(root))
         elif os.path.exists(root):
             found.add(os.path.realpath(root))
         else:

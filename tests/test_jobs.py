@@ -41,3 +41,30 @@ def test_standard_input_is_read_by_the_printing_process(files):
     with open(files[0], "rb") as f:
         data = f.read()
     assert proc(["quotes", "--jobs", "2", "-", files[1]], stdin=data) == proc(["quotes", "--jobs", "1", "-", files[1]], stdin=data)
+
+
+def test_a_folder_is_its_article_files_in_sorted_order(tmp_path):
+    (tmp_path / "b" / "deep").mkdir(parents=True)
+    (tmp_path / ".hidden").mkdir()
+    text = '"We will build it," said Ana Reis.\n'
+    for name in ("b/deep/c.txt", "a.md", "b/z.txt", ".hidden/h.txt", ".dot.txt"):
+        (tmp_path / name).write_text(text)
+    (tmp_path / "notes.log").write_text(text)  # not an article's suffix
+    named = tmp_path / "named.log"
+    named.write_text(text)
+    status, out, err = proc(["quotes", "--format", "csv", "--jobs", "2", str(tmp_path), str(named)])
+    assert (status, err) == (0, "")
+    files = [line.split(",")[0] for line in out.splitlines()[1:]]
+    assert files == [str(tmp_path / n) for n in ("a.md", "b/z.txt", "b/deep/c.txt")] + [str(named)]
+
+
+def test_a_folder_without_articles_is_one_line_and_the_others_are_read(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    article = tmp_path / "a.txt"
+    article.write_text('"Yes," said Ana Reis.\n')
+    status, out, err = proc(["speakers", str(empty), str(article)])
+    assert status == 1
+    assert err == f"reader: {empty}: no article files in the folder (.txt, .text, .md, .markdown, .mdown, .mkd, .html, .htm, .xhtml, .epub)\n"
+    assert "Ana Reis" in out
+    assert proc(["quotes", str(empty)])[0] == 1
