@@ -329,6 +329,11 @@ def run_command(args, out, err) -> int:
 def _file_output(path: str, args, err, sought: SpeakerSought | None):
     """Read and analyse one file: (what its writer is given, or None; the outcome). Records
     are made as the writer takes them."""
+    if path != "-" and os.path.isdir(path):  # a folder left in place: it holds no article
+        from reader.corpus import no_articles
+
+        err.write(f"reader: {escaped_line(no_articles(path))}\n")
+        return None, EXIT_INPUT
     source, outcome = _read_checked(path, err)
     if source is None:
         return None, outcome
@@ -619,13 +624,8 @@ def _main(argv: list[str], out, err) -> int:
             raise UsageError(f"reader {args.command}: give at least one FILE (or --library DIR)")
         from reader.corpus import with_folders_expanded
 
-        args.files, problems = with_folders_expanded(args.files)
-        for problem in problems:
-            err.write(f"reader: {visible(problem)}\n")
-        if not args.files:
-            return EXIT_INPUT
-        status = run_command(args, out, err)
-        return max(status, EXIT_INPUT) if problems else status
+        args.files = with_folders_expanded(args.files)
+        return run_command(args, out, err)
     args = _parse(build_app_parser(), argv, out, err)
     return _run_app(args.files, err)
 

@@ -22,20 +22,19 @@ def folder_articles(folder: str) -> list[str]:
     return found
 
 
-def with_folders_expanded(paths: Iterable[str]) -> tuple[list[str], list[str]]:
+def with_folders_expanded(paths: Iterable[str]) -> list[str]:
     """The files named, in their order, each folder among them replaced by its article files
-    (folder_articles); and a one-line problem for each folder that holds none."""
+    (folder_articles); a folder that holds none stays in its place, to be reported there."""
     files: list[str] = []
-    problems: list[str] = []
     for path in paths:
-        if path != "-" and os.path.isdir(path):
-            inside = folder_articles(path)
-            if not inside:
-                problems.append(f"{path}: no article files in the folder ({', '.join(ARTICLE_SUFFIXES)})")
-            files.extend(inside)
-        else:
-            files.append(path)
-    return files, problems
+        inside = folder_articles(path) if path != "-" and os.path.isdir(path) else None
+        files.extend(inside or [path])
+    return files
+
+
+def no_articles(folder: str) -> str:
+    """What is said of a folder without article files."""
+    return f"{folder}: no article files in the folder ({', '.join(ARTICLE_SUFFIXES)})"
 
 
 def article_files(roots: Iterable[str]) -> tuple[list[str], list[str]]:

@@ -327,7 +327,8 @@ def test_several_files_one_failing_subprocess(article, tmp_path):
     (tmp_path / "d").mkdir()
     status, out, err = proc(["speakers", "budget.txt", "nope.txt", "d"], cwd=tmp_path)
     assert status == 1
-    assert err.splitlines() == ["reader: nope.txt: no such file", "reader: d: is a directory"]
+    assert err.splitlines() == ["reader: nope.txt: no such file", "reader: d: no article files in the folder "
+                                "(.txt, .text, .md, .markdown, .mdown, .mkd, .html, .htm, .xhtml, .epub)"]
     assert "Jane Doe" in out and "Traceback" not in err
 
 

@@ -63,7 +63,7 @@ def test_a_folder_without_articles_is_one_line_and_the_others_are_read(tmp_path)
     empty.mkdir()
     article = tmp_path / "a.txt"
     article.write_text('"Yes," said Ana Reis.\n')
-    status, out, err = proc(["speakers", str(empty), str(article)])
+    status, out, err = proc(["speakers", "--jobs", "2", str(empty), str(article)])
     assert status == 1
     assert err == f"reader: {empty}: no article files in the folder (.txt, .text, .md, .markdown, .mdown, .mkd, .html, .htm, .xhtml, .epub)\n"
     assert "Ana Reis" in out
