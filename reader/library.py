@@ -28,7 +28,7 @@ from pathlib import Path
 
 from reader.corpus import article_files
 from reader.identity import SpeakerName, group_people, name_core
-from reader.search import _slip_limit, fold, parse_query, word_matches, words
+from reader.search import _slip_limit, as_typed_first, fold, parse_query, word_matches, words
 
 SCHEMA_VERSION = 1
 LOCK_WAIT = 10.0  # seconds to wait for another process's write before giving up on the file
@@ -654,7 +654,7 @@ class Library:
             return {}
         best: dict[int, float] = {}
         for qw in query_words:
-            found = self._vocabulary_matches("quote_terms", "term", qw)
+            found = as_typed_first(self._vocabulary_matches("quote_terms", "term", qw))
             per_quote: dict[int, float] = {}
             for term, score in found.items():
                 for (rowid,) in self.con.execute(

@@ -52,6 +52,9 @@ def _slip_limit(query: str) -> int:
     return 0 if len(query) < 4 else 1 if len(query) < 7 else 2
 
 
+SLIP = 0.6  # the score of a word one or two typing slips away from the word typed
+
+
 def word_matches(query: str, word: str) -> float:
     """How well one typed word matches one word of a name or quote (0 = not at all)."""
     if word == query:
@@ -60,8 +63,17 @@ def word_matches(query: str, word: str) -> float:
         return 0.8
     limit = _slip_limit(query)
     if limit and word[:1] == query[:1] and _edit_distance_at_most(query, word, limit):
-        return 0.6
+        return SLIP
     return 0.0
+
+
+def as_typed_first(found: dict[str, float]) -> dict[str, float]:
+    """The words of a text that a typed word matches, slips dropped when the text holds the
+    word as typed or a word it begins: "wall" finds "wall" and "walls", not "will"; a slip
+    is the reading of a word that is not there ("sanctoins")."""
+    if any(score > SLIP for score in found.values()):
+        return {w: score for w, score in found.items() if score > SLIP}
+    return found
 
 
 class _Vocabulary:
@@ -157,7 +169,7 @@ class _Index:
         best: dict[int, float] = {}
         for qw in query_words:
             per_quote: dict[int, float] = {}
-            for w, s in self.quote_vocab.matches(qw).items():
+            for w, s in as_typed_first(self.quote_vocab.matches(qw)).items():
                 for qi in self.postings[w]:
                     if s > per_quote.get(qi, 0.0):
                         per_quote[qi] = s
