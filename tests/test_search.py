@@ -119,4 +119,4 @@ def test_a_word_the_text_holds_is_read_as_typed_not_as_a_slip():
     found = lambda q: [h.quote.text for h in search_quotes(doc, q)]  # noqa: E731
     assert found("wall") == ["We will build the wall,"]  # not "will", one slip away
     assert found("wsll") == ["We will build the wall,", "It will not stand,"]  # held by neither: a slip
-    assert found("stnad") == ["It will not stand,"]
+    assert found("stsnd") == ["It will not stand,"]
