@@ -30,6 +30,21 @@ def article_files(roots: Iterable[str]) -> tuple[list[str], list[str]]:
     return sorted(found), problems
 
 
+def has_article_files(roots: Iterable[str]) -> bool:
+    """Whether the library of ``roots`` holds any article: a file named, or one found in a
+    folder as article_files finds them (the walk stops at the first)."""
+    for root in roots:
+        if not os.path.isdir(root):
+            if os.path.exists(root):
+                return True
+            continue
+        for _folder, dirs, files in os.walk(root):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            if any(not n.startswith(".") and n.lower().endswith(ARTICLE_SUFFIXES) for n in files):
+                return True
+    return False
+
+
 def corpus_files(inputs: Iterable[str], lists: Iterable[str] = ()) -> tuple[list[str], list[str]]:
     """The files of a corpus: each input a folder, a file, or a glob pattern (``news/**/*.txt``,
     quoted so that the shell leaves it alone), and each of ``lists`` a file naming one path a
