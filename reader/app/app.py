@@ -922,7 +922,8 @@ class ReaderApp(App[None]):
     def _library_indexed(self, event) -> None:
         screen = self.library_screen
         update = event.update
-        screen.indexed(None if update is None else update.analysed)
+        changed = update is None or bool(update.analysed or update.removed)
+        screen.indexed(None if update is None else update.analysed, reload=changed)
         if event.problem is not None:
             self._library_notice(event.problem)
         elif event.error is not None:
@@ -933,7 +934,7 @@ class ReaderApp(App[None]):
         elif update is not None and update.analysed:
             failed = f"; {update.failed:,} could not be read (marked in the list)" if update.failed else ""
             screen.say(f"Indexed {update.analysed:,} file{'s' if update.analysed != 1 else ''} in "
-                       f"{update.seconds:.1f} s{failed}", warning=bool(update.failed))
+                       f"{update.seconds:.1f} s{failed}", warning=bool(update.failed), unless_warned=True)
 
     def open_article(self, path: str, order: list[str], quote_start: int | None = None) -> None:
         """Open an article of the library (``order``: the list as shown, for ``}`` and ``{``),

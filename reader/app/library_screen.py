@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -69,7 +70,7 @@ class Row:
     quotes: int
     speakers: str  # the main speakers, as shown
     error: str | None
-    haystack: str  # what a filter is matched against: title, file, date and speakers, folded
+    haystack: str  # what a filter is matched against: title, file, date and speakers (folded when filtering)
 
 
 def library_base(roots: Iterable[str]) -> str:
@@ -89,17 +90,28 @@ def library_name(roots: list[str]) -> str:
     return f"{len(roots)} files and folders"
 
 
+# Folding (lower case, no accents) is most of the cost of a row: done when a filter or a sort
+# by title first needs it, and kept.
+_folded = lru_cache(maxsize=1 << 16)(fold)
+
+
+def relative(path: str, base: str) -> str:
+    """``path`` relative to the folder ``base`` when it is under it (the index holds real paths)."""
+    prefix = base.rstrip(os.sep) + os.sep
+    return path[len(prefix):] if path.startswith(prefix) else path
+
+
 def make_rows(articles: Iterable[Article], base: str) -> list[Row]:
     rows = []
     for a in articles:
-        file = file_label(os.path.relpath(a.path, base) if a.path.startswith(base) else a.path)
+        file = file_label(relative(a.path, base))
         title = visible(a.title) if a.title and a.title.strip() else file_label(os.path.basename(a.path))
         date = a.date or (visible(a.dateline) if a.dateline else "")
         speakers = ", ".join(visible(s) for s in a.main_speakers)
         if a.error:
             speakers = visible(a.error.removeprefix(a.path + ": "))
         rows.append(Row(a.path, file, title, bool(a.title and a.title.strip()), date, a.date or "", a.quotes,
-                        speakers, a.error, fold(f"{title}\n{file}\n{date}\n{speakers}")))
+                        speakers, a.error, f"{title}\n{file}\n{date}\n{speakers}"))
     return rows
 
 
@@ -108,12 +120,12 @@ def arrange(rows: list[Row], sort: str, descending: bool, query: str) -> list[Ro
     speakers; case and accents ignored), sorted; equal ones in file order. Articles without a
     date come after those with one, whichever way the dates go."""
     typed = fold(query).split()
-    kept = [r for r in rows if all(w in r.haystack for w in typed)] if typed else list(rows)
+    kept = [r for r in rows if all(w in _folded(r.haystack) for w in typed)] if typed else list(rows)
     kept.sort(key=lambda r: r.path)
     if sort == "file":
         return kept[::-1] if descending else kept
     if sort == "title":
-        kept.sort(key=lambda r: fold(r.title), reverse=descending)
+        kept.sort(key=lambda r: _folded(r.title), reverse=descending)
     elif sort == "quotes":
         kept.sort(key=lambda r: r.quotes, reverse=descending)
     elif sort == "date":
@@ -550,14 +562,22 @@ class LibraryScreen(ModalScreen[None]):
         self.indexing = progress is not None or self.indexing
         self.query_one(IndexProgress).show(progress)
 
-    def indexed(self, analysed: int | None) -> None:
-        """The update is over (``analysed`` files analysed; None when it was stopped)."""
+    def indexed(self, analysed: int | None, reload: bool = True) -> None:
+        """The update is over (``analysed`` files analysed; None when it was stopped); the
+        rows are read again if it changed anything."""
         self.indexing = False
         self.analysed = analysed
         self.query_one(IndexProgress).show(None)
-        self.reload()
+        if reload:
+            self.reload()
+        else:
+            self.arrange_rows()  # the count, without "indexing"
 
-    def say(self, message: str, warning: bool = False) -> None:
+    def say(self, message: str, warning: bool = False, unless_warned: bool = False) -> None:
+        """A message in the status line, until the next key; ``unless_warned``: not over a
+        warning said before it."""
+        if unless_warned and self.message is not None and self.message.style == "bold":
+            return
         self.message = Text(message, style="bold" if warning else "")
         if warning:
             self.app.bell()
@@ -627,7 +647,7 @@ class LibraryScreen(ModalScreen[None]):
 
     def title_of(self, path: str) -> str:
         """An article as a search result names it: its title and file."""
-        file = file_label(os.path.relpath(path, self.base) if path.startswith(self.base) else path)
+        file = file_label(relative(path, self.base))
         title = self.titles.get(path)
         return f"{title} · {file}" if title and title != os.path.basename(file) else file
 
