@@ -261,8 +261,6 @@ class ReaderCommands(Provider):
                 continue  # still being analysed
             if key.action in ("next_file", "previous_file") and len(app.files) < 2:
                 continue
-            if key.action == "library" and app.library_roots is None:
-                continue
             out.append((key.command, _run(app, key.action), key.help))
         return out
 
