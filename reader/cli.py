@@ -77,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="reader",
         description="A terminal reader for news articles and prose that knows who said what.\n\n"
         "  reader FILE                 open FILE in the reading app\n"
+        "  reader DIR                  open the articles under DIR as a library: a list to sort, filter\n"
+        "                              and search across (its index is made while it shows)\n"
         "  reader quotes FILE...       print every quotation with its speaker\n"
         "  reader speakers FILE...     print the speakers and how often each is quoted\n"
         "  reader outline FILE...      print the title, dateline and section tree\n"
@@ -162,7 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def build_app_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="reader", description="Open FILE in the reading app; with several, } and { "
-                "(or the command palette) go from one to the next.")
+                "(or the command palette) go from one to the next. A folder (DIR) opens the articles under "
+                "it, and any files named with it, as a library: a list of the articles to sort, filter and "
+                "search across.")
     p.add_argument("files", nargs="+", metavar="FILE", help=FILE_HELP)
     return p
 
@@ -397,10 +401,38 @@ def _jobs_for(args) -> int:
     return cores()
 
 
+def _run_library(roots: list[str], err) -> int:
+    """``reader DIR``: the library's list of articles (its index made or brought up to date
+    while it shows). A name that does not exist, or a library without any article file, is
+    said in one line (exit status 1)."""
+    from reader.corpus import has_article_files, no_articles
+
+    if "-" in roots:
+        raise UsageError("reader: standard input cannot be part of a library; name files or folders")
+    missing = [r for r in roots if not os.path.exists(r)]
+    for r in missing:
+        err.write(f"reader: {escaped_line(r)}: no such file or folder\n")
+    if missing:
+        return EXIT_INPUT
+    if not has_article_files(roots):
+        err.write(f"reader: {escaped_line(no_articles(roots[0] if len(roots) == 1 else None))}\n")
+        return EXIT_INPUT
+    try:
+        from reader.app import ReaderApp  # Textual is imported only when the app runs
+    except ImportError as exc:
+        err.write(f"reader: the reading app is not available ({visible(str(exc))}); "
+                  "'reader quotes --library DIR' prints the quotations\n")
+        return EXIT_INPUT
+    return _run_and_report(ReaderApp(library=roots), err)
+
+
 def _run_app(paths: list[str], err) -> int:
-    """Open the first file that can be read (the others are read now, to say at once which
-    cannot be, and analysed when they are opened). The exit status is the app's, or 1 when
-    a file could not be read."""
+    """A folder among ``paths`` opens them all as a library (_run_library). Else open the
+    first file that can be read (the others are read now, to say at once which cannot be,
+    and analysed when they are opened). The exit status is the app's, or 1 when a file could
+    not be read."""
+    if any(p != "-" and os.path.isdir(p) for p in paths):
+        return _run_library(paths, err)
     sources, status = [], EXIT_OK
     for path in paths:
         source, outcome = _read_checked(path, err)
@@ -447,6 +479,11 @@ def _run_app_on(sources: list, err) -> int:
                 preview = None
     app = ReaderApp(doc, path=path, load=None if doc is not None else source.analyse,
                     more=[(p, src.analyse) for p, src in sources[1:]], preview=preview, text=source.text)
+    return _run_and_report(app, err)
+
+
+def _run_and_report(app, err) -> int:
+    """Run the app; its exit status, after one line for an internal error or a signal."""
     try:
         status = _run_interruptible(app)
     except (KeyboardInterrupt, BrokenPipeError):

@@ -32,9 +32,12 @@ def with_folders_expanded(paths: Iterable[str]) -> list[str]:
     return files
 
 
-def no_articles(folder: str) -> str:
-    """What is said of a folder without article files."""
-    return f"{folder}: no article files in the folder ({', '.join(ARTICLE_SUFFIXES)})"
+def no_articles(folder: str | None) -> str:
+    """What is said of a folder without article files (None: of several)."""
+    kinds = ", ".join(ARTICLE_SUFFIXES)
+    if folder is None:
+        return f"no article files in these folders ({kinds})"
+    return f"{folder}: no article files in the folder ({kinds})"
 
 
 def article_files(roots: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -51,6 +54,21 @@ def article_files(roots: Iterable[str]) -> tuple[list[str], list[str]]:
         else:
             problems.append(f"{root}: no such file or folder")
     return sorted(found), problems
+
+
+def has_article_files(roots: Iterable[str]) -> bool:
+    """Whether the library of ``roots`` holds any article: a file named, or one found in a
+    folder as article_files finds them (the walk stops at the first)."""
+    for root in roots:
+        if not os.path.isdir(root):
+            if os.path.exists(root):
+                return True
+            continue
+        for _folder, dirs, files in os.walk(root):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            if any(not n.startswith(".") and n.lower().endswith(ARTICLE_SUFFIXES) for n in files):
+                return True
+    return False
 
 
 def corpus_files(inputs: Iterable[str], lists: Iterable[str] = ()) -> tuple[list[str], list[str]]:

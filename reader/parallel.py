@@ -28,6 +28,26 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _context():
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def start_early() -> None:
+    """Start the helper processes of multiprocessing (the resource tracker, the fork server)
+    now, while the standard streams are still the process's own: an app that takes them over
+    (Textual gives ``sys.stderr`` no file descriptor) can then start workers later."""
+    import multiprocessing.resource_tracker
+
+    multiprocessing.resource_tracker.ensure_running()
+    if _context().get_start_method() == "forkserver":
+        import multiprocessing.forkserver
+
+        multiprocessing.forkserver.ensure_running()
+
+
 def in_order(func: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
     """``map(func, items)`` on ``jobs`` processes: each result as soon as it and every one
     before it are done. ``func`` must be a module-level function (it is sent by name). If the
@@ -36,10 +56,7 @@ def in_order(func: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[
     if jobs <= 1 or len(items) <= 1:
         yield from map(func, items)
         return
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    context = _context()
     jobs = min(jobs, len(items))
     # Chunks small enough to keep every worker busy to the end, large enough to cost little.
     chunk = max(1, min(16, len(items) // (jobs * 8)))

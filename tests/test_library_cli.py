@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
 from conftest import proc, run
@@ -160,3 +161,73 @@ def test_batch_on_a_local_cluster(folder, tmp_path):
     paths, _ = corpus_files([str(folder)])
     _, one, _ = run(["quotes", "--format", "jsonl", *paths])
     assert got == [json.loads(line) for line in one.splitlines()]
+
+
+# ---------------------------------------------------------------------------------------
+# reader DIR: the library in the app, through the real entry point
+
+
+def test_reader_dir_without_any_article_says_so_in_one_line(tmp_path):
+    empty = tmp_path / "empty"
+    (empty / ".hidden").mkdir(parents=True)
+    (empty / ".hidden" / "a.txt").write_text("hidden", encoding="utf-8")
+    (empty / "photo.jpg").write_bytes(b"\xff\xd8")
+    status, out, err = proc([str(empty)])
+    assert (status, out) == (1, "")
+    assert err == f"reader: {empty}: no article files in the folder (.txt, .text, .md, .markdown, .mdown, .mkd, .html, .htm, .xhtml, .epub)\n"
+    (tmp_path / "other").mkdir()
+    status, out, err = proc([str(empty), str(tmp_path / "other")])
+    assert (status, out) == (1, "")
+    assert err == "reader: no article files in these folders (.txt, .text, .md, .markdown, .mdown, .mkd, .html, .htm, .xhtml, .epub)\n"
+
+
+def test_reader_dir_with_a_name_that_does_not_exist(folder, tmp_path):
+    status, out, err = proc([str(folder), str(tmp_path / "gone.txt")])
+    assert (status, out, err) == (1, "", f"reader: {tmp_path / 'gone.txt'}: no such file or folder\n")
+
+
+def test_reader_dir_does_not_take_standard_input(folder):
+    status, out, err = proc([str(folder), "-"])
+    assert status == 2 and "standard input cannot be part of a library" in err
+
+
+def test_reader_dir_opens_the_list_and_quits(folder):
+    from test_cli import PtyApp  # the pseudo-terminal of the app's tests
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("needs a pseudo-terminal")
+    app = PtyApp(folder)
+    try:
+        app.read_until(b"Talks in Geneva")  # a row of the list
+        app.read_until(b"Budget row")
+        os.write(app.fd, b"q")
+        assert app.wait(20) == 0
+        app.assert_terminal_restored()
+        assert app.after == []
+    finally:
+        app.close()
+
+
+def test_quitting_while_the_first_index_is_made_ends_at_once(tmp_path):
+    """On every core, in worker processes: q while the index is being made ends the program
+    at once."""
+    from test_cli import PtyApp
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("needs a pseudo-terminal")
+    root = tmp_path / "many"
+    root.mkdir()
+    body = "\n\n".join(f'"Paragraph {i} is here," said Ann Lee. The committee read the long report once more.'
+                       for i in range(150))
+    for i in range(400):
+        (root / f"a{i:03d}.txt").write_text(f"Report {i}\n\n{body}\n", encoding="utf-8")
+    app = PtyApp(root)
+    try:
+        app.read_until(b"Indexing", timeout=60)
+        start = time.monotonic()
+        os.write(app.fd, b"q")
+        assert app.wait(10) == 0
+        assert time.monotonic() - start < 5
+        app.assert_terminal_restored()
+    finally:
+        app.close()

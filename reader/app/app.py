@@ -148,6 +148,13 @@ class ReaderApp(App[None]):
     found: var[tuple[tuple[int, int], ...]] = var(tuple)
     found_current: var[int | None] = var(None)
 
+    class LibraryFed(Message):
+        """From the thread that brings the library's index up to date (``library_feed``)."""
+
+        def __init__(self, event: object) -> None:
+            super().__init__()
+            self.event = event
+
     class Analysed(Message):
         """From the analysis thread: the document, or the error that stopped it."""
 
@@ -162,13 +169,27 @@ class ReaderApp(App[None]):
     def __init__(self, doc: Document | None = None, path: str | None = None,
                  load: Loader | None = None, more: list[tuple[str, Loader]] | tuple = (),
                  memory: Memory | None = None, preview: Document | None = None,
-                 text: str | None = None) -> None:
+                 text: str | None = None, library: list[str] | None = None,
+                 index_jobs: int | None = None) -> None:
         """Show ``doc``; or, given ``load`` instead, show the frame at once and the article as
         soon as ``load`` (run in a thread) has analysed it. ``more``: the other files named
-        on the command line, each with the way to load it (``}``/``{`` go to them)."""
+        on the command line, each with the way to load it (``}``/``{`` go to them).
+        ``library``: folders and files to show as a library instead (``reader DIR``): its
+        list of articles first, its index brought up to date on ``index_jobs`` processes
+        (by default every core) while it shows."""
         super().__init__()
-        if (doc is None) == (load is None):
+        if library is None and (doc is None) == (load is None):
             raise ValueError("give either a document or a way to load one")
+        self.library_roots = library
+        self.index_jobs = index_jobs
+        if library is not None and index_jobs != 1:
+            from reader.parallel import start_early
+
+            start_early()  # while sys.stderr is still a file: the index's workers need it
+        self.library = None  # the app's own connection to the index (reader.library.Library)
+        self.library_finder = None  # the search's (reader.app.library_search.QuoteFinder)
+        self.feed = None  # the thread that updates the index (reader.app.library_feed.IndexFeed)
+        self._quote_to_show: int | None = None  # the offset of a quotation to open the article at
         self.doc = _as_shown(doc)
         # A long text: its beginning, analysed on its own (Source.preview), is shown and can be
         # scrolled while the whole is analysed; the whole then takes its place where the
@@ -179,7 +200,8 @@ class ReaderApp(App[None]):
         if self.partial:
             self.doc = _as_shown(preview)
         self._loader = load
-        self.files: list[tuple[str | None, Loader]] = [(path, load if load is not None else (lambda: doc)), *more]
+        self.files: list[tuple[str | None, Loader]] = (
+            [] if library is not None else [(path, load if load is not None else (lambda: doc)), *more])
         self.file_index = 0
         self.memory = memory or Memory()
         # An internal error that closed the app, and what it was doing: (error, what).
@@ -195,6 +217,10 @@ class ReaderApp(App[None]):
         self.path = path
         # The file's name as shown: on one line, nothing in it acting on the screen.
         self.file_name = "standard input" if path in (None, "-") else file_label(path)
+        if path is None and self.library_roots is not None:
+            from reader.app.library_screen import library_name
+
+            self.file_name = library_name(self.library_roots)
         self.sub_title = "" if path in (None, "-") else self.file_name
         if len(self.files) > 1:
             self.sub_title = f"{self.file_name or 'standard input'} ({self.file_index + 1} of {len(self.files)})"
@@ -213,7 +239,7 @@ class ReaderApp(App[None]):
     def compose(self) -> ComposeResult:
         if self.doc is None:
             yield Static(Text(f"Reading {self.file_name}…", style="italic"), id="loading")
-            yield KeyHints(id="keys")
+            yield KeyHints(self._hints(), id="keys")
             return
         with Horizontal(id="body"):
             yield Sidebar(self.doc, id="sidebar")
@@ -224,7 +250,14 @@ class ReaderApp(App[None]):
                     ReaderApp.found_current)
                 yield StatusLine(id="status")
                 yield SpeakerBar(self.doc, id="speakers").data_bind(ReaderApp.speaker_filter, ReaderApp.colours)
-        yield KeyHints(id="keys")
+        yield KeyHints(self._hints(), id="keys")
+
+    def _hints(self) -> tuple:
+        from reader.app.key_hints import HINTS
+
+        if self.library_roots is None:
+            return HINTS
+        return (HINTS[0], ("esc", "List", "library"), *HINTS[1:])
 
     @property
     def article(self) -> ArticleView:
@@ -262,6 +295,9 @@ class ReaderApp(App[None]):
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
         self.watch(self, "theme", self._theme_changed, init=False)
+        if self.library_roots is not None:
+            self._open_library()
+            return
         if self.doc is None:
             self._start_analysis()
             return
@@ -308,6 +344,16 @@ class ReaderApp(App[None]):
     async def on_reader_app_analysed(self, message: Analysed) -> None:
         if message.generation != self._generation:
             return  # a file left before it was shown
+        if message.error is not None and self.library_roots is not None:
+            from reader.textio import InputError
+
+            if isinstance(message.error, InputError):  # changed or gone since it was indexed
+                from reader.safe_text import escaped_line
+
+                self._generation += 1
+                self.show_library()
+                self.library_screen.say(escaped_line(str(message.error)), warning=True)
+                return
         if message.error is not None:
             self.fail(message.error, f"analysing {self.file_name}")
             return
@@ -371,7 +417,10 @@ class ReaderApp(App[None]):
         self._return_code = EXIT_INTERNAL
 
     def exit(self, *args, **kwargs) -> None:
-        """Quit (a key, a signal, an error): where the reader was is remembered first."""
+        """Quit (a key, a signal, an error): where the reader was is remembered first; the
+        index's update is told to stop (its thread is a daemon: nothing waits for it)."""
+        if self.feed is not None:
+            self.feed.stop()
         if self.internal_error is None:
             self._remember_place()
         super().exit(*args, **kwargs)
@@ -410,6 +459,9 @@ class ReaderApp(App[None]):
             if place:
                 self.article.scroll_to_offset(place)
         self._placed = False
+        if self._quote_to_show is not None:
+            self._show_quote_at(self._quote_to_show)
+            self._quote_to_show = None
         self._update_position()
         pending, self._pending_actions = self._pending_actions, []
         for action in pending:
@@ -763,18 +815,25 @@ class ReaderApp(App[None]):
         self._go_to_match(-1)
 
     def action_escape(self) -> None:
-        """Esc: closes the find box, else clears the find."""
+        """Esc: closes the find box, else clears the find, else goes back to the library's
+        list (when the article was opened from one)."""
         if self._find_box_open():
             self._close_find_box()
         elif self.find_query:
             self.find_query = ""
             self.found_current = None
             self.found = ()
+        elif self.library_roots is not None:
+            self.action_library()
+            return
         self._update_position()
 
     # ------------------------------------------------------------------ back and forward
 
     def action_back(self) -> None:
+        if not self._back and self.library_roots is not None:
+            self.action_library()
+            return
         if not self._back:
             self.say("Nothing to go back to: g, G, a section, a search or a find are jumps", warning=True)
             return
@@ -876,6 +935,170 @@ class ReaderApp(App[None]):
         self._open_file(path)
         await self.recompose()
         self._start_analysis()
+
+    # ------------------------------------------------------------------ a library
+
+    @property
+    def library_screen(self):
+        return self.get_screen("library")
+
+    def _open_library(self) -> None:
+        """The list first (from the index as it is), then the update in a thread of its own."""
+        from reader.app.library_screen import LibraryScreen, library_base, library_name
+        from reader.app.library_search import QuoteFinder
+        from reader.library import LibraryError
+
+        problem = None
+        try:
+            self._connect_library()
+        except LibraryError as exc:
+            problem = str(exc)
+        self.library_finder = QuoteFinder(self.library_roots, None if self.library is None else self.library.path)
+        screen = LibraryScreen(library_name(self.library_roots), library_base(self.library_roots))
+        if problem is None:
+            screen.indexing = True  # until the update says it is done
+        self.install_screen(screen, "library")
+        self.push_screen("library")
+        if problem is not None:
+            from reader.safe_text import escaped_line
+
+            screen.say(escaped_line(problem), warning=True)
+            return
+        self.call_after_refresh(self._start_feed)
+
+    def _connect_library(self) -> None:
+        from reader.library import Library
+
+        if self.library is not None:
+            self.library.close()
+            self.library = None
+        notices: list[str] = []
+        self.library = Library(self.library_roots, notice=notices.append)
+        for line in notices:  # said once the screen shows
+            self.call_after_refresh(self._library_notice, line)
+
+    def _start_feed(self) -> None:
+        from reader.app.library_feed import IndexFeed
+        from reader.parallel import cores
+
+        def post(event: object) -> None:
+            try:
+                self.post_message(self.LibraryFed(event))
+            except RuntimeError:  # the app has closed
+                pass
+
+        self.feed = IndexFeed(self.library_roots, post, jobs=self.index_jobs or cores(), path=self.library.path)
+        self.feed.start()
+
+    def library_articles(self):
+        """The library's articles as the index holds them now (None when it cannot be read)."""
+        import sqlite3
+
+        if self.library is None:
+            return None
+        try:
+            return self.library.articles()
+        except sqlite3.DatabaseError as exc:
+            self.call_later(self._library_notice, f"the library index cannot be read ({exc})")
+            return None
+
+    def library_people(self):
+        """Everyone quoted in the library (None when the index cannot be read)."""
+        import sqlite3
+
+        if self.library is None:
+            return None
+        try:
+            return self.library.people()
+        except sqlite3.DatabaseError as exc:
+            self._library_notice(f"the library index cannot be read ({exc})")
+            return None
+
+    def _library_notice(self, line: str) -> None:
+        from reader.safe_text import escaped_line
+
+        self.library_screen.say(escaped_line(line), warning=True)
+
+    def on_reader_app_library_fed(self, message: LibraryFed) -> None:
+        from reader.app.library_feed import Finished, Notice, Progressed
+
+        event = message.event
+        screen = self.library_screen
+        if isinstance(event, Progressed):
+            screen.show_progress(event.progress)
+            screen.reload()  # the files analysed so far are in the index: their rows appear
+        elif isinstance(event, Notice):
+            # The index was started again from nothing: read the new one.
+            from reader.library import LibraryError
+
+            try:
+                self._connect_library()
+            except LibraryError:
+                pass
+            self.library_finder.reopen()
+            self._library_notice(event.line)
+        elif isinstance(event, Finished):
+            self._library_indexed(event)
+
+    def _library_indexed(self, event) -> None:
+        screen = self.library_screen
+        update = event.update
+        changed = update is None or bool(update.analysed or update.removed)
+        screen.indexed(None if update is None else update.analysed, reload=changed)
+        if event.problem is not None:
+            self._library_notice(event.problem)
+        elif event.error is not None:
+            from reader.failure import internal_error_line
+
+            # A bug in the update: said in one line (with its report); what is indexed stays usable.
+            self._library_notice(internal_error_line(event.error, "updating the library index").removeprefix("reader: "))
+        elif update is not None and update.analysed:
+            failed = f"; {update.failed:,} could not be read (marked in the list)" if update.failed else ""
+            screen.say(f"Indexed {update.analysed:,} file{'s' if update.analysed != 1 else ''} in "
+                       f"{update.seconds:.1f} s{failed}", warning=bool(update.failed), unless_warned=True)
+
+    def open_article(self, path: str, order: list[str], quote_start: int | None = None) -> None:
+        """Open an article of the library (``order``: the list as shown, for ``}`` and ``{``),
+        at the quotation that starts at ``quote_start`` if given."""
+        from functools import partial
+
+        from reader.document import load_document
+
+        if path not in order:
+            order = [path]
+        self.files = [(p, partial(load_document, p)) for p in order]
+        self._quote_to_show = quote_start
+        self.file_index = -1  # whichever it is, it is opened anew
+        self.call_later(self._open_article, order.index(path))
+
+    async def _open_article(self, index: int) -> None:
+        if self.screen is self.library_screen:
+            await self.pop_screen()
+        await self.open_file(index)
+
+    def action_library(self) -> None:
+        """Back to the library's list, the cursor on the article that was open."""
+        if self.library_roots is None:
+            self.say("No library: reader DIR opens a folder's articles as one", warning=True)
+            return
+        self._remember_place()
+        screen = self.library_screen
+        if self.path is not None:
+            screen.select(self.path)
+        if self.screen is not screen:
+            self.push_screen("library")
+
+    def show_library(self) -> None:
+        self.action_library()
+
+    def _show_quote_at(self, start: int) -> None:
+        """The cursor on the quotation that starts at ``start`` (the nearest, if the text has
+        moved a little since it was indexed), the filter cleared if it hides it."""
+        quotes = self.doc.quotes
+        if not quotes:
+            return
+        best = min(range(len(quotes)), key=lambda i: (abs(quotes[i].start - start), i))
+        self._search_done(best)
 
     async def action_next_file(self) -> None:
         if len(self.files) < 2:

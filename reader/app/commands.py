@@ -239,11 +239,22 @@ class ReaderCommands(Provider):
     """The app's commands (the same as its keys: ``reader.app.keys``), then every section,
     speaker and file as ``Jump to section: …``, ``Filter by speaker: …``, ``Open file: …``."""
 
+    @property
+    def _in_library(self) -> bool:
+        """Opened on a library's list (``reader DIR``), not on an article."""
+        app: ReaderApp = self.app  # type: ignore[assignment]
+        return app.library_roots is not None and self.screen is app.library_screen
+
     def _fixed(self) -> list[tuple[str, Callable[[], object], str]]:
         from reader.app.app import ALWAYS_ACTIONS
-        from reader.app.keys import palette_commands
+        from reader.app.keys import library_palette_commands, palette_commands
 
         app: ReaderApp = self.app  # type: ignore[assignment]
+        if self._in_library:  # the list's own commands, run on it
+            screen = self.screen
+            return [(key.command, _run(app, key.action, screen), key.help) for key in library_palette_commands()] + [
+                (key.command, _run(app, key.action), key.help)
+                for key in palette_commands() if key.action == "change_theme"]
         out = []
         for key in palette_commands():
             if app.doc is None and key.action not in ALWAYS_ACTIONS and key.action != "change_theme":
@@ -265,11 +276,11 @@ class ReaderCommands(Provider):
                 yield Hit(m[0], highlighted(name, m[1], self.match_style), callback, text=name,
                           help=help_text)  # type: ignore[arg-type]
         app: ReaderApp = self.app  # type: ignore[assignment]
-        if app.doc is not None:
+        if app.doc is not None and not self._in_library:
             choices = app.choices("everything")
             async for hit in choices.hits(query, self.match_style, _narrow_hint(self.app)):
                 yield hit
 
 
-def _run(app: ReaderApp, action: str) -> Callable[[], object]:
-    return lambda: app.call_later(app.run_action, action)
+def _run(app: ReaderApp, action: str, namespace=None) -> Callable[[], object]:
+    return lambda: app.call_later(app.run_action, action, namespace)

@@ -10,7 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.app.keys import KEYS
+from reader.app.keys import KEYS, Key
+
 
 class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
@@ -34,16 +35,23 @@ class HelpScreen(ModalScreen[None]):
         Binding("q", "close", "Close", show=False, id="help.close_q"),
     ]
 
+    def __init__(self, keys: tuple[Key, ...] = KEYS, title: str = "Keys",
+                 note: str = "Quotations are coloured by speaker. Esc closes this help.") -> None:
+        super().__init__()
+        self.keys = keys
+        self.title_text = title
+        self.note = note
+
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2), expand=True)
         table.add_column(style="bold", no_wrap=True)
         table.add_column(ratio=1)
-        for key in KEYS:
+        for key in self.keys:
             table.add_row(Text(key.keys), Text(key.what))
         with VerticalScroll() as scroll:
-            scroll.border_title = "Keys"
+            scroll.border_title = self.title_text
             yield Static(table)
-            yield Static(Text("\nQuotations are coloured by speaker. Esc closes this help.", style="dim"))
+            yield Static(Text("\n" + self.note, style="dim"))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -33,20 +33,47 @@ KEYS: tuple[Key, ...] = (
     Key("1–9, 0", "filter by a speaker chip (again to undo); clear the filters"),
     Key("s", "every speaker: type to narrow, enter toggles a filter", "List of speakers", "speakers",
         "Every speaker with their count, to filter by any of them"),
-    Key("ctrl+o, backspace, ctrl+n", "back to where you were before a jump; forward again", "Go back", "back",
-        "Return to where you were before the last jump"),
+    Key("ctrl+o, backspace, ctrl+n", "back before the last jump (then to the library's list); forward again", "Go back", "back", "Return to where you were before the last jump"),
     Key("y", "copy the quotation under the cursor, with speaker and source", "Copy quotation", "copy_quote",
         "Copy the quotation under the cursor to the clipboard"),
     Key("e", "export the quotations shown to a Markdown file", "Export quotations", "export",
         "Write the quotations shown (the filtered ones, or all) to a file you name"),
-    Key("}/{", "next / previous file named on the command line", "Next file", "next_file",
-        "Open the next file named on the command line"),
+    Key("}/{", "next / previous file named on the command line (or in the library's list)", "Next file",
+        "next_file", "Open the next file named on the command line"),
+    Key("esc", "in a library: back to its list, on this article (once a find is cleared)"),
     Key("t, tab, esc", "show or hide the sidebar; into it; back to the article", "Toggle sidebar",
         "toggle_sidebar", "Show or hide the sections"),
     Key("ctrl+p", "commands: sections, speakers, theme, files"),
     Key("?", "help", "Help", "help", "Every key and what it does"),
     Key("q", "quit", "Quit", "quit", "Quit reader"),
     Key("ctrl+c", "quit at any moment, even while a text is still being read"),
+)
+
+# The keys of the library's list (``reader DIR``): its help, and its table in the README.
+LIBRARY_KEYS: tuple[Key, ...] = (
+    Key("j/k, ↓/↑", "move the cursor a row"),
+    Key("space/b, PgDn/PgUp", "a page down / up"),
+    Key("g/G, Home/End", "first / last row"),
+    Key("enter", "open the article (esc or backspace comes back to the list)", "Open the article", "open",
+        "Open the article under the cursor"),
+    Key("t, d, c", "sort by title, date, number of quotations (again: the other way)", "Sort by title",
+        "sort('title')", "A to Z; again for Z to A"),
+    Key("f, ctrl+f, esc", "filter as you type (title, file, date, speakers); enter or ↓ back to the list; esc clears",
+        "Filter the list", "filter", "Keep the articles whose title, file, date or speakers hold the words"),
+    Key("/", "search quotations across the library: words, a name, speaker:NAME words; enter opens the "
+        "article at the quotation", "Search quotations", "search", "Every article's quotations, ranked"),
+    Key("s", "every person quoted in the library, with counts: type to narrow, enter lists their quotations",
+        "People", "people", "Everyone quoted, across the articles"),
+    Key("ctrl+p", "commands"),
+    Key("?", "help", "Help", "help", "Every key and what it does"),
+    Key("q", "quit", "Quit", "app.quit", "Quit reader"),
+    Key("ctrl+c", "quit at any moment, even while the index is being made"),
+)
+
+# Palette commands of the library that share a line of its table with another key.
+LIBRARY_COMMANDS_WITHOUT_KEYS: tuple[Key, ...] = (
+    Key("", "", "Sort by date", "sort('date')", "Newest first; again for oldest first"),
+    Key("", "", "Sort by quotations", "sort('quotes')", "Most quoted first; again for fewest first"),
 )
 
 # Commands of the palette whose key shares a line of the table with another, or that have none.
@@ -67,6 +94,11 @@ def palette_commands() -> list[Key]:
     return [k for k in KEYS if k.command] + list(COMMANDS_WITHOUT_KEYS)
 
 
+def library_palette_commands() -> list[Key]:
+    """Every command the palette offers on the library's list."""
+    return [k for k in LIBRARY_KEYS if k.command] + list(LIBRARY_COMMANDS_WITHOUT_KEYS)
+
+
 def readme_keys(keys: str) -> str:
     """How the README writes a key entry: every key in backticks (``j`/`k``, …)."""
     return ", ".join("`/`" if part == "/" else "/".join(f"`{k}`" for k in part.split("/"))
@@ -78,14 +110,14 @@ KEY_NAMES = {
     "down": "↓", "up": "↑", "pagedown": "PgDn", "pageup": "PgUp", "home": "Home", "end": "End",
     "right_square_bracket": "]", "left_square_bracket": "[", "slash": "/", "question_mark": "?",
     "right_curly_bracket": "}", "left_curly_bracket": "{", "f3": "F3", "shift+f3": "shift+F3",
-    "escape": "esc", "space": "space",
+    "escape": "esc", "space": "space", "enter": "enter",
 }
 
 
-def shown_keys() -> set[str]:
+def shown_keys(keys: tuple[Key, ...] = KEYS) -> set[str]:
     """Every single key the table names."""
     out: set[str] = set()
-    for k in KEYS:
+    for k in keys:
         for part in re.split(r", ", k.keys):
             if "–" in part:
                 a, b = part.split("–")
