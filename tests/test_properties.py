@@ -75,7 +75,8 @@ def _exempt_markdown(text: str) -> set[int]:
     for m in re.finditer(r"^(?:[^\S\n]|[\ufeff\u200b])*(#{1,6})[ \t]+(.*?)([ \t#]*)$", text, re.M):
         skip.update(range(m.start(1), m.end(1)))
         skip.update(range(m.start(3), m.end(3)))
-    for m in re.finditer(r"^[ \t]*(?:[-=*_+ \t]+|<[^\n]*>|\[[^\n]*\]:[^\n]*|[>\s]*)[ \t]*$", text, re.M):
+    # (blockquote marks followed by list or rule marks, ">-", are markup alone too: an empty item)
+    for m in re.finditer(r"^[ \t]*(?:[>\s]*[-=*_+ \t]*|<[^\n]*>|\[[^\n]*\]:[^\n]*)[ \t]*$", text, re.M):
         skip.update(range(m.start(), m.end()))
     return skip
 
@@ -151,5 +152,6 @@ def test_plain_text_properties(text):
 @example("---\ntitle: x\n---\n# Head #\n\n\"Hi,\" said Ann.\n")
 @example("# \n#\n## x ##")
 @example('\u200b# "')
+@example(">-")
 def test_markdown_properties(text):
     check(text, markdown=True)
