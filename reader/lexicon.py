@@ -261,6 +261,7 @@ NOT_NAMES = frozenset(
     did don't can could would should will shall must might is was are were be been being have has had
     am look see come go say tell ask mrs. mr. dr. ms. st. mme. mlle. hello hi good thank thanks please
     sorry darling ay aye nay oh o alas hush hark pray why hey hallo hullo goodbye good-bye farewell
+    okay ok alright yeah yep nope wow hmm listen wait honestly nonsense amen
     english french russian german american british italian spanish indian chinese japanese
     """.split()
 )

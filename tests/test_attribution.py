@@ -283,6 +283,19 @@ def test_a_narrator_nobody_names_is_the_narrator():
     assert speakers[1] == speakers[3] == "Narrator"
 
 
+def test_an_interjection_that_answers_the_narrator_is_not_their_name():
+    text = (
+        "The judge turned to me.\n\n"
+        '"Your Honor," I said, "I would like to answer."\n\n'
+        '"Okay," the judge said. "Go on."\n\n'
+        '"I was seventeen," I said.\n\n'
+        '"Okay. And then?"\n'
+    )
+    speakers = [s for _, s, _ in said(text)]
+    assert speakers[0] == speakers[1] == speakers[4] == "Narrator"
+    assert "Okay" not in speakers
+
+
 def test_the_other_is_not_the_last_speaker():
     text = NOVEL + (
         "Gabriel Syme and Lucian Gregory stood on the bridge.\n\n"
