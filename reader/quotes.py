@@ -503,7 +503,13 @@ def _tag_follows(after: str) -> bool:
 
 
 def _is_title_like(words: list[str]) -> bool:
-    """Title Case: the first word and every longer word capitalised ("The 411", "Face the Nation")."""
+    """Title Case: the first word and every longer word capitalised but the short joining words
+    titles leave in lower case ("The 411", "Face the Nation", "The Nightly Show with Larry
+    Wilmore")."""
     if not words or not words[0][0].isupper():
         return False
-    return all(w[0].isupper() or w[0].isdigit() for w in words if len(w) > 3)
+    return all(w[0].isupper() or w[0].isdigit() for w in words if len(w) > 3 and w not in _TITLE_JOINERS)
+
+
+# Words of four letters or more that Title Case keeps in lower case.
+_TITLE_JOINERS = frozenset("with from into onto upon over than like near past".split())

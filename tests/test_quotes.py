@@ -54,6 +54,7 @@ def found(text):
         ('She was known as the so-called "Iron Lady" by then.', [("Iron Lady", MENTION)]),
         ('Their album "Blue Hours" sold well.', [("Blue Hours", MENTION)]),
         ('She spoke on CBS\'s "Face the Nation," then left.', [("Face the Nation,", MENTION)]),
+        ('He is now host of "The Nightly Show with Larry Wilmore."', [("The Nightly Show with Larry Wilmore.", MENTION)]),
         # Doubled apostrophes are not quotation marks.
         ("He measured 6'' on the ruler.", []),
     ],
