@@ -146,6 +146,9 @@ def name_form(m: Mention) -> NameForm | None:
     return NameForm(core, honor, tuple(titles), the and not org, org)
 
 
+HOLDERS_LOOKED_AT = 64
+
+
 class People:
     """The people and organisations of one text, and the names that find them."""
 
@@ -185,10 +188,11 @@ class People:
         self._found.clear()
         p.cores.append(core)
         self._by_core.setdefault(core, []).append(p.index)
+        known = {w for c in p.cores[:-1] for w in c}  # the words p is already listed under
         for w in core:
-            ids = self._by_word.setdefault(w, [])
-            if p.index not in ids:
-                ids.append(p.index)
+            if w not in known:
+                known.add(w)
+                self._by_word.setdefault(w, []).append(p.index)
 
     def learn_title(self, p: Person, title: str) -> None:
         title = title.lower()
@@ -251,6 +255,12 @@ class People:
         p = self._found[key] = self._find(form, None, extend, loose)
         return p
 
+    def _holders(self, word: str) -> list[int]:
+        """The people whose names hold ``word``, the newest HOLDERS_LOOKED_AT of them: prose
+        names a handful of people by one word; a text that names thousands (a list, or text
+        made to be costly) is looked through in constant time per name."""
+        return self._by_word.get(word, [])[-HOLDERS_LOOKED_AT:]
+
     def _find(self, form: NameForm, recent: dict[int, int] | None = None, extend: bool = True,
               loose: bool = False) -> Person | None:
         """The person already known by this name, or None. ``extend``: a full name may find a
@@ -269,7 +279,7 @@ class People:
             # An honorific and a surname that several people share ("Mrs. Gradgrind" beside "Jane
             # Gradgrind" and "Tom Gradgrind") is the head of that family, not one of the others;
             # a surname only one person has is that person ("Mr. Sikes" is Bill Sikes).
-            family = [i for i in self._by_word.get(core[0], ()) if any(
+            family = [i for i in self._holders(core[0]) if any(
                 c[-1] == core[0] for c in self.persons[i].cores)]
             if len(family) > 1:
                 return None
@@ -279,7 +289,7 @@ class People:
             # (The text calls "Mrs. Thorpe" so; "Helena Saraiva" it may call "Saraiva".)
             men = [p for p in exact if not _female_honorific(p)]
             if not men:
-                men = [p for i in self._by_word.get(core[0], ()) for p in (self.persons[i],)
+                men = [p for i in self._holders(core[0]) for p in (self.persons[i],)
                        if not _female_honorific(p) and any(len(c) >= 2 and c[-1] == core[0] for c in p.cores)]
                 if len(men) == 1:
                     return men[0]
@@ -292,7 +302,7 @@ class People:
         # A part of a longer name, or a longer form of a known one.
         cands: set[int] = set()
         for w in core:
-            cands.update(self._by_word.get(w, ()))
+            cands.update(self._holders(w))
         found = []
         for i in cands:
             p = self.persons[i]
@@ -354,7 +364,7 @@ class People:
         """The organisation whose name holds a word ("the ministry": the Ministry of
         Infrastructure), the most often named when there are several."""
         word = head.capitalize()
-        orgs = [self.persons[i] for i in self._by_word.get(word, ()) if self.persons[i].kind == ORGANISATION]
+        orgs = [self.persons[i] for i in self._holders(word) if self.persons[i].kind == ORGANISATION]
         return max(orgs, key=lambda p: p.count) if orgs else None
 
     def _told_apart(self, p: Person, form: NameForm) -> bool:

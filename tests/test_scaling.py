@@ -40,3 +40,21 @@ def test_cost_is_not_quadratic(shape):
     small = _best_time(make(SMALL))
     large = _best_time(make(LARGE))
     assert large < 24 * small + 0.25, f"{shape}: {small:.3f}s at {SMALL:,} chars, {large:.3f}s at {LARGE:,}"
+
+
+
+def test_a_name_is_looked_up_among_a_bounded_number_of_its_holders(monkeypatch):
+    # Thousands of people whose names share a word ("Lee"): a name holding it is compared with
+    # the newest HOLDERS_LOOKED_AT of them only, so a text naming more costs linear time (this
+    # shape, "capitalised run, speech verbs", grew with the square of its size without it).
+    import reader.people as people
+    from reader.phrases import make_name, tokens
+
+    registry = people.People()
+    for i in range(1000):
+        registry.add(people.name_form(make_name(tokens(f"Lee Person{i:04d}"), f"Lee Person{i:04d}")), "x")
+    compared = []
+    real_holds = people._holds
+    monkeypatch.setattr(people, "_holds", lambda big, small: compared.append(big) or real_holds(big, small))
+    registry.find(people.name_form(make_name(tokens("Lee"), "Lee")))
+    assert 0 < len(compared) <= people.HOLDERS_LOOKED_AT
