@@ -473,7 +473,7 @@ def _kind(text: str, span: Span, paragraphs) -> str:
         return SPEECH  # answered "Undoubtedly;" / announcing "Madame Mila!"
     if speech_verb_before and (content[:1].isupper() or ends_sentence) and len(words) > 2:
         return SPEECH
-    if len(words) <= 6 and _is_title_like(words):
+    if len(words) <= 6 and _is_title_like(words, joiners=True):
         return MENTION  # a title: CBS's "Face the Nation," / the "Contract with America."
     if len(words) <= 4 and not _reported_speech_before(text, para.start, span.open_mark):
         return MENTION  # a "nasty guy", the "13th.", a scare quote
@@ -502,13 +502,14 @@ def _tag_follows(after: str) -> bool:
     return bool(_TAG_AFTER.match(after[:60]))
 
 
-def _is_title_like(words: list[str]) -> bool:
-    """Title Case: the first word and every longer word capitalised but the short joining words
-    titles leave in lower case ("The 411", "Face the Nation", "The Nightly Show with Larry
-    Wilmore")."""
+def _is_title_like(words: list[str], joiners: bool = False) -> bool:
+    """Title Case: the first word and every longer word capitalised ("The 411", "Face the
+    Nation"); with ``joiners``, but for the short joining words a title inside a sentence leaves
+    in lower case ("The Nightly Show with Larry Wilmore")."""
     if not words or not words[0][0].isupper():
         return False
-    return all(w[0].isupper() or w[0].isdigit() for w in words if len(w) > 3 and w not in _TITLE_JOINERS)
+    return all(w[0].isupper() or w[0].isdigit() for w in words
+               if len(w) > 3 and not (joiners and w in _TITLE_JOINERS))
 
 
 # Words of four letters or more that Title Case keeps in lower case.
