@@ -134,23 +134,22 @@ class _Index:
     """A document's quotations and speakers, folded into words once."""
 
     def __init__(self, doc: Document) -> None:
-        self.quote_words: dict[int, frozenset[str]] = {}
+        # Each word's quotations, in order. (Kept lean: a long book has thousands of quotations,
+        # and the index lives as long as the document is open.)
         self.postings: dict[str, list[int]] = {}
         for q in doc.quotes:
-            ws = frozenset(words(q.text))
-            self.quote_words[q.index] = ws
-            for w in ws:
+            for w in set(words(q.text)):
                 self.postings.setdefault(w, []).append(q.index)
         self.speaker_forms = {s.index: _speaker_forms(s) for s in doc.speakers}
         self.quote_vocab = _Vocabulary(self.postings)
         self.speaker_vocab = _Vocabulary(w for forms in self.speaker_forms.values() for fw in forms for w in fw)
-        self.texts = {q.index: q.text for q in doc.quotes}
+        self._quotes = doc.quotes
         self._folded: dict[int, str] = {}
 
     def folded(self, index: int) -> str:
         f = self._folded.get(index)
         if f is None:
-            f = self._folded[index] = fold(self.texts[index])
+            f = self._folded[index] = fold(self._quotes[index].text)
         return f
 
     def speaker_scores(self, query_words: list[str]) -> dict[int, float]:
