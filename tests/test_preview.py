@@ -108,3 +108,30 @@ def test_a_short_text_needs_no_beginning():
     doc = analyse('A headline\n\n"Fine," said Ann Lee.\n')
     app = ReaderApp(doc, path="short.txt")
     assert not app.partial
+
+
+class TestFinishedUnderAnotherScreen:
+    """The whole text analysed while help or the search covers the article: it takes the
+    beginning's place in the article's screen when the reader comes back, never in the one
+    on top."""
+
+    async def test_help_open_when_the_rest_is_read(self):
+        release = threading.Event()
+        text = novel()
+        source = Source(text, False)
+        app = ReaderApp(path="book.txt", load=lambda: (release.wait(30), source.analyse())[1],
+                        preview=source.preview(), text=text)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_until(pilot, lambda: article(app).laid_out)
+            await pilot.press("question_mark")
+            await wait_until(pilot, lambda: len(app.screen_stack) == 2)
+            help_screen = app.screen
+            release.set()
+            await wait_until(pilot, lambda: app._analysed_later is not None)  # noqa: SLF001
+            assert app.screen is help_screen and app.partial  # the help is left as it was
+            assert not help_screen.query("ArticleView")
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: app.ready)
+            assert not app.partial and len(app.screen_stack) == 1
+            assert len(app.doc.quotes) == len(source.analyse().quotes)
+            assert "Reading the rest" not in app.status.plain

@@ -208,6 +208,7 @@ class ReaderApp(App[None]):
         self.internal_error: tuple[BaseException, str] | None = None
         self.ready = False  # the article is shown and laid out
         self._frozen_once = False  # objects have been set aside from the collector (_settle_memory)
+        self._analysed_later: ReaderApp.Analysed | None = None  # finished while a screen covered the article
         self._pending_actions: list[str] = []  # keys pressed before that, applied once it is
         self._generation = 0  # which file's analysis a message answers
         self._open_file(path)
@@ -357,6 +358,12 @@ class ReaderApp(App[None]):
         if message.error is not None:
             self.fail(message.error, f"analysing {self.file_name}")
             return
+        if self.screen is not self.screen_stack[0]:
+            # Another screen (help, search, the palette) is open over the article's: the article
+            # is put in place when the reader comes back to it (recomposing works on the screen
+            # on top).
+            self._analysed_later = message
+            return
         if self.partial:
             await self._replace_preview(message.doc, message.prepared)
             return
@@ -364,6 +371,17 @@ class ReaderApp(App[None]):
         self.ranked = speaker_ranks(self.doc)
         await self.recompose()
         self._set_up()
+
+    def pop_screen(self):
+        popped = super().pop_screen()
+        if self._analysed_later is not None:
+            self.call_after_refresh(self._analysed_on_return)
+        return popped
+
+    async def _analysed_on_return(self) -> None:
+        message, self._analysed_later = self._analysed_later, None
+        if message is not None:
+            await self.on_reader_app_analysed(message)  # (waits again if still covered)
 
     def _shown_width(self) -> int | None:
         """The width the article is wrapped to now (None before it is laid out)."""
