@@ -121,14 +121,38 @@ def _addressee(toks: list[Token], k: int, verb_low: str, text: str, names=None) 
 
 
 def _skip_helpers(toks: list[Token], j: int, limit: int = 5) -> int:
-    """Step back from j over adverbs and helpers ("had", "then", "at last", "could not help")."""
+    """Step back from j over adverbs and helpers ("had", "then", "at last", "could not help")
+    and when it was said ("later Thursday", "on Monday", "yesterday")."""
     n = 0
     while j >= 0 and n < limit and toks[j].is_word and (
         toks[j].low in SPEECH_HELPERS or toks[j].low.endswith("ly") and toks[j].low not in ("only",)
+        or toks[j].low in _WHEN_SAID
     ):
+        if toks[j].low in _WEEKDAYS:
+            if j == 0 or not toks[j - 1].is_word:
+                break  # "Sunday went on": a weekday that opens the sentence is its subject
+            if toks[j - 1].low == "on":
+                j -= 1  # "on Thursday"
         j -= 1
         n += 1
     return j
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Words of time between a subject and its speech verb: "Priebus later Thursday told".
+_WHEN_SAID = _WEEKDAYS | frozenset("today yesterday tonight later earlier".split())
+
+
+def _speaker_of_verb_before(toks: list[Token], v: int, text: str, names=None) -> Mention | None:
+    """For a participle at v that follows "NAME said,": that speaker."""
+    if v < 3 or toks[v - 1].text != ",":
+        return None
+    for u in range(v - 2, max(-1, v - 4), -1):
+        n = _verb_at(toks, u, finite_only=True)
+        if n and u + n == v - 1:
+            m = _subject_before_verb(toks, u, text, names)
+            return m if m is not None and _plausible(m) else None
+    return None
 
 
 def _subject_before_verb(toks: list[Token], v: int, text: str, names=None) -> Mention | None:
@@ -401,8 +425,9 @@ class TagFinder:
                 break
             low = toks[v].low
             if low in SPEECH_VERBS_ING:
-                # "…, saying, "Q"", "staggered across the floor shouting": the sentence's subject.
-                m = _clause_subject(toks, 0, v, text, self.names)
+                # "…, saying, "Q"", "staggered across the floor shouting": the sentence's subject;
+                # "…, Spicer said, adding, "Q"": the subject of the speech verb just before.
+                m = _speaker_of_verb_before(toks, v, text, self.names) or _clause_subject(toks, 0, v, text, self.names)
             else:
                 m = _subject_before_verb(toks, v, text, self.names)
                 if m is None or not _plausible(m):

@@ -296,6 +296,19 @@ def test_an_interjection_that_answers_the_narrator_is_not_their_name():
     assert "Okay" not in speakers
 
 
+def test_a_participle_after_name_said_is_that_speakers():
+    text = ("Talks\n\nSean Spicer spoke to reporters. Paul Ryan was in Wisconsin.\n\n"
+            'Ryan and Trump will meet next week, Spicer said, adding, "They need to have a good talk."\n')
+    assert said(text) == [("They need to have a good talk.", "Sean Spicer", "Spicer")]
+
+
+def test_when_it_was_said_is_not_the_speaker():
+    text = ("Talks\n\nReince Priebus spoke first.\n\n"
+            'Priebus later Thursday told Fox News: "Both men are meeting next week."\n\n'
+            'Ryan on Monday said: "We will see."\n')
+    assert [s for _, s, _ in said(text)] == ["Reince Priebus", "Ryan"]
+
+
 def test_the_other_is_not_the_last_speaker():
     text = NOVEL + (
         "Gabriel Syme and Lucian Gregory stood on the bridge.\n\n"
