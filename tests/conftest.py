@@ -15,9 +15,17 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 # No animation in any app under test: a scroll lands at once, a screenshot is the same every run.
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+# Property tests draw the same examples on every run of the suite (a run must not fail on an
+# input that the one before never drew); the long runs that set READER_PROPERTY_EXAMPLES
+# explore new ones each time (see the README).
+settings.register_profile("suite", derandomize=True, database=None)
+settings.register_profile("explore")
+settings.load_profile("explore" if os.environ.get("READER_PROPERTY_EXAMPLES") else "suite")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_articles" / "harbour-bridge-vote.txt"

@@ -75,8 +75,9 @@ def _exempt_markdown(text: str) -> set[int]:
     for m in re.finditer(r"^(?:[^\S\n]|[\ufeff\u200b])*(#{1,6})[ \t]+(.*?)([ \t#]*)$", text, re.M):
         skip.update(range(m.start(1), m.end(1)))
         skip.update(range(m.start(3), m.end(3)))
-    # (blockquote marks followed by list or rule marks, ">-", are markup alone too: an empty item)
-    for m in re.finditer(r"^[ \t]*(?:[>\s]*[-=*_+ \t]*|<[^\n]*>|\[[^\n]*\]:[^\n]*)[ \t]*$", text, re.M):
+    # (any mix of blockquote, list, rule and fence marks and blanks is markup alone: ">-" is an
+    # empty item in a quotation, "```\u3000```" an empty code span)
+    for m in re.finditer(r"^[ \t]*(?:(?:[>\s]|[-=*_+`~])*|<[^\n]*>|\[[^\n]*\]:[^\n]*)[ \t]*$", text, re.M):
         skip.update(range(m.start(), m.end()))
     return skip
 
@@ -153,5 +154,6 @@ def test_plain_text_properties(text):
 @example("# \n#\n## x ##")
 @example('\u200b# "')
 @example(">-")
+@example("```\u3000```")
 def test_markdown_properties(text):
     check(text, markdown=True)
