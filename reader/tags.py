@@ -428,6 +428,8 @@ class TagFinder:
                 # "…, saying, "Q"", "staggered across the floor shouting": the sentence's subject;
                 # "…, Spicer said, adding, "Q"": the subject of the speech verb just before.
                 m = _speaker_of_verb_before(toks, v, text, self.names) or _clause_subject(toks, 0, v, text, self.names)
+                if m is None and window is None and not any(t.is_word for t in toks[:v]):
+                    m = self._subject_across_quotation(i)  # "…deemed ''top secret,'' saying: ''…''"
             else:
                 m = _subject_before_verb(toks, v, text, self.names)
                 if m is None or not _plausible(m):
@@ -438,6 +440,28 @@ class TagFinder:
         if where == BEFORE:
             return None
         return None
+
+    def _subject_across_quotation(self, i: int) -> Mention | None:
+        """The subject of the sentence that a quotation of a few words interrupts before this
+        one's lead-in ("On Friday, he joined others in calling it ''a disaster,'' saying:")."""
+        if i == 0:
+            return None
+        s, prev = self.spans[i], self.spans[i - 1]
+        if prev.paragraph != s.paragraph or prev.close_mark is None or prev.end - prev.start > 80:
+            return None
+        text = self.text
+        para = self.paragraphs[s.paragraph]
+        lo = max(para.start, prev.open_mark - _BEFORE_WINDOW)
+        if i > 1 and self.spans[i - 2].paragraph == s.paragraph and self.spans[i - 2].close_mark is not None:
+            lo = max(lo, self.spans[i - 2].close_mark + 1)
+        breaks = sentence_breaks(text, lo, prev.open_mark)
+        toks = tokens(text, breaks[-1] if breaks else lo, prev.open_mark)
+        if not toks:
+            return None
+        m = _clause_subject(toks, 0, len(toks), text, self.names)
+        # A name or a pronoun only: a description read this far back is too often the wrong
+        # noun phrase ("The rector's sermons had repelled her, and she had…").
+        return m if m is not None and m.kind in (NAME, PRONOUN) and _plausible(m) else None
 
     def _leads_into_quote(self, toks: list[Token], k: int) -> bool:
         """Whether the words from k to the quotation are only an addressee, adverbs or a phrase

@@ -302,6 +302,16 @@ def test_a_participle_after_name_said_is_that_speakers():
     assert said(text) == [("They need to have a good talk.", "Sean Spicer", "Spicer")]
 
 
+def test_a_participle_after_a_short_quotation_is_the_sentences_subjects():
+    text = ("X\n\nDonald Trump spoke. Hillary Clinton did not.\n\n"
+            "On Friday, he joined others in pouncing on news that Mrs. Clinton's server had handled "
+            "messages deemed ''top secret,'' saying in a post: ''The new email release is a disaster.''\n\n"
+            "The rector's sermons had repelled her, and she had asked for \"more light,\" adding, \"Not for me.\"\n")
+    found = {q: s for q, s, _ in said(text)}
+    assert found["The new email release is a disaster."] == "Donald Trump"
+    assert found["Not for me."] != "The rector's sermons"  # a description this far back is not trusted
+
+
 def test_when_it_was_said_is_not_the_speaker():
     text = ("Talks\n\nReince Priebus spoke first.\n\n"
             'Priebus later Thursday told Fox News: "Both men are meeting next week."\n\n'
