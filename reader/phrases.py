@@ -148,6 +148,8 @@ def first_break(text: str, start: int, end: int) -> int | None:
 
 NAME, PRONOUN, DESCRIPTION = "name", "pronoun", "description"
 GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
+# Capitalised words NOT_NAMES holds that are also surnames after a given name ("David French").
+NATIONALITIES = frozenset("english french russian german american british italian spanish indian chinese japanese".split())
 
 
 
@@ -178,6 +180,17 @@ def _is_name_word(tok: Token, after_title: bool) -> bool:
     if low in NOT_NAMES and not after_title:
         return False
     return True
+
+
+def _inside_a_name(tok: Token, before: Token, toks: list[Token], j: int) -> bool:
+    """A capitalised word that NOT_NAMES would stop a name at, inside a name: a middle initial
+    between a given name and another name word ("Lindsey O. Graham", "John A. Smith"), or a
+    surname that is a nationality after a given name ("David French")."""
+    if len(tok.text) == 2 and tok.text[1] == "." and tok.text[0].isupper():
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        return (before.is_cap and len(before.bare) > 1 and not _title_word(before) and before.bare not in NOT_NAMES
+                and nxt is not None and nxt.is_cap and nxt.is_word and len(nxt.bare) > 1 and nxt.bare not in NOT_NAMES)
+    return before.bare in GIVEN_NAMES and tok.bare in NATIONALITIES
 
 
 def _title_word(tok: Token) -> bool:
@@ -278,6 +291,11 @@ def np_after(toks: list[Token], i: int, text: str, after_verb: bool = False, nam
         after_title = True
     while j < len(toks):
         tok = toks[j]
+        if run and tok.is_cap and tok.is_word and _inside_a_name(tok, run[-1], toks, j):
+            run.append(tok)  # "Lindsey O. Graham", "John A. Smith", "David French"
+            after_title = False
+            j += 1
+            continue
         if tok.is_cap and tok.is_word and (_is_name_word(tok, after_title) or _title_word(tok)):
             run.append(tok)
             after_title = _title_word(tok)

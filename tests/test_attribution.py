@@ -312,6 +312,15 @@ def test_a_participle_after_a_short_quotation_is_the_sentences_subjects():
     assert found["Not for me."] != "The rector's sermons"  # a description this far back is not trusted
 
 
+def test_middle_initials_and_nationality_surnames_stay_in_the_name():
+    text = ("T\n\n"
+            '"We must act," said Sen. Lindsey O. Graham (R-S.C.), a former candidate.\n\n'
+            '"Prices rise," said David French of the National Retail Federation.\n\n'
+            '"Yes," said John A. Smith.\n\n'
+            '"A. The first point," said the lawyer.\n')
+    assert [s for _, s, _ in said(text)] == ["Lindsey O. Graham", "David French", "John A. Smith", "the lawyer"]
+
+
 def test_when_it_was_said_is_not_the_speaker():
     text = ("Talks\n\nReince Priebus spoke first.\n\n"
             'Priebus later Thursday told Fox News: "Both men are meeting next week."\n\n'
