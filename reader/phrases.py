@@ -231,6 +231,13 @@ def make_name(toks: list[Token], text: str, trusted: bool = False) -> Mention | 
         titles.append(core[0].lower())  # "Comedian Sarah Silverman", "Reporter Jomana Karadsheh"
         core = core[1:]
         start = words[k + 1].start
+    elif len(core) >= 3 and titles[-1:] == ["of"]:
+        # "Secretary of Homeland Security Jeh Johnson": the office's words, then a name of two
+        # words (from its given name when a known one is there).
+        p = next((n for n in range(1, len(core) - 1) if core[n].lower() in GIVEN_NAMES), len(core) - 2)
+        titles.extend(w.lower() for w in core[:p])
+        core = core[p:]
+        start = words[k + p].start
     if core[-1].endswith(("'s", "’s")):
         core[-1] = core[-1][:-2]
         end -= 2
@@ -303,12 +310,22 @@ def np_after(toks: list[Token], i: int, text: str, after_verb: bool = False, nam
             if tok.possessive:
                 break
             continue
+        if tok.low == "of" and run and _title_word(run[-1]):
+            # "Secretary of State Madeleine Albright", "Minister of the Interior Anna Berg": the
+            # title's own words, then the name (a name must follow: "the Secretary of State said").
+            n = j + 1
+            if n < len(toks) and toks[n].low == "the":
+                n += 1
+            if n + 1 < len(toks) and all(t.is_cap and t.is_word and t.bare not in NOT_NAMES for t in toks[n : n + 2]):
+                run.extend(toks[j:n])
+                j = n
+                continue
         if tok.low in NAME_PARTICLES and run:
             # "van der Luyden", "de la Tour": particles, then the capitalised name.
             n = j
             while n < len(toks) and toks[n].low in NAME_PARTICLES:
                 n += 1
-            if n < len(toks) and toks[n].is_cap and toks[n].is_word and toks[n].bare not in NOT_NAMES:
+            if n + 1 < len(toks) and all(t.is_cap and t.is_word and t.bare not in NOT_NAMES for t in toks[n : n + 2]):
                 run.extend(toks[j:n])
                 j = n
                 continue

@@ -321,6 +321,14 @@ def test_middle_initials_and_nationality_surnames_stay_in_the_name():
     assert [s for _, s, _ in said(text)] == ["Lindsey O. Graham", "David French", "John A. Smith", "the lawyer"]
 
 
+def test_an_office_of_several_words_before_a_name():
+    text = ("T\n\n"
+            '"Fine," said Former Secretary of State Madeleine Albright.\n\n'
+            '"We are ready," Secretary of Homeland Security Jeh Johnson said.\n')
+    assert [(s, m) for _, s, m in said(text)] == [
+        ("Madeleine Albright", "Former Secretary of State Madeleine Albright"), ("Jeh Johnson", "Jeh Johnson")]
+
+
 def test_when_it_was_said_is_not_the_speaker():
     text = ("Talks\n\nReince Priebus spoke first.\n\n"
             'Priebus later Thursday told Fox News: "Both men are meeting next week."\n\n'
