@@ -98,6 +98,7 @@ SPEECH_PARTICLES = {
     "burst": ("out", "forth"), "call": ("out",), "cry": ("out",), "sing": ("out",), "shout": ("out",),
     "pipe": ("up", "in"), "speak": ("up", "out"), "butt": ("in",), "take": ("up",), "strike": ("in",),
     "blurt": ("out",), "rattle": ("on",), "run": ("on",), "come": ("in",), "get": ("out",),
+    "point": ("out",),
 }
 
 def _verb_forms(lemmas) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
@@ -335,7 +336,7 @@ NON_PERSON_NOUNS = frozenset(
     lips mouth brow forehead shoulders look looks glance expression tone sigh smile laugh tears word
     words paper book mind thought thoughts manner air seat seats place day night morning evening time
     moment drums music saber pulse fly ring while pause minute second way bit lot little few yawn nod
-    whisper shrug gesture
+    whisper shrug gesture sentence sentences
     """.split()
 )
 

@@ -329,6 +329,15 @@ def test_an_office_of_several_words_before_a_name():
         ("Madeleine Albright", "Former Secretary of State Madeleine Albright"), ("Jeh Johnson", "Jeh Johnson")]
 
 
+def test_pointed_out_is_a_speech_verb_and_a_sentence_is_nobody():
+    text = ("T\n\nDavid Byler wrote a piece.\n\n"
+            "As RealClearPolitics' David Byler pointed out in December, \"The delegates can change it.\"\n\n"
+            "Miss Tilney walked on. A short sentence of hers seemed to point out: \"I was going there.\"\n")
+    found = [(s, m) for _, s, m in said(text)]
+    assert found[0] == ("David Byler", "David Byler")
+    assert found[1][0] != "a short sentence"
+
+
 def test_when_it_was_said_is_not_the_speaker():
     text = ("Talks\n\nReince Priebus spoke first.\n\n"
             'Priebus later Thursday told Fox News: "Both men are meeting next week."\n\n'
