@@ -526,7 +526,28 @@ class TagFinder:
                 tag = self.before(i, w, INTRO) or self._colon_intro(w)
         if tag is None:
             tag = self.according(i)
+        if tag is None:
+            tag = self.signed(i)
         return tag
+
+    def signed(self, i: int) -> Tag | None:
+        """A quotation that ends its paragraph, signed by the next one: a dash and a name,
+        alone or before a comma ("-Michelle Marks, Philadelphia.", "— President Obama, tweeting")."""
+        s = self.spans[i]
+        text = self.text
+        if s.close_mark is None or s.paragraph + 1 >= len(self.paragraphs):
+            return None
+        if text[s.close_mark + 1 : self.paragraphs[s.paragraph].end].strip(" .,"):
+            return None
+        nxt = self.paragraphs[s.paragraph + 1]
+        m = _SIGNATURE.match(text, nxt.start, nxt.end)
+        if m is None or nxt.end - nxt.start > 200:
+            return None
+        toks = tokens(text, m.end(), nxt.end)
+        mention = np_after(toks, 0, text, after_verb=True, names=self.names)
+        if mention is None or not _plausible(mention) or text[mention.end : nxt.end].strip(" .")[:1] not in ("", ","):
+            return None
+        return Tag(mention, "—", AFTER)
 
     def _colon_intro(self, window: tuple[int, int]) -> Tag | None:
         """A paragraph that ends with a colon introduces what follows, whoever its sentence is
@@ -543,6 +564,8 @@ class TagFinder:
         return Tag(m, ":", INTRO)
 
 
+# A signature: a dash (or two hyphens) before a capitalised word at a paragraph's start.
+_SIGNATURE = re.compile(r"(?:--?|[—–])[ \t]*(?=[A-Z])")
 _CLAUSE_STOP = re.compile(r"[!?;\"“”]|\.(?=\s|$)")
 
 

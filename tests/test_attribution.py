@@ -338,6 +338,15 @@ def test_pointed_out_is_a_speech_verb_and_a_sentence_is_nobody():
     assert found[1][0] != "a short sentence"
 
 
+def test_a_quotation_signed_by_the_next_paragraph():
+    text = ("T\n\nQuotable.\n\n"
+            '"It needs to stop."\n\n-Michelle Marks, Philadelphia.\n\n'
+            '"Great speech."\n\n— President Obama, tweeting after the speech.\n\n'
+            '"Come in."\n\n—Mr. Smith came in and sat down.\n')
+    assert [(s, m) for _, s, m in said(text)][:2] == [("Michelle Marks", "Michelle Marks"), ("Obama", "President Obama")]
+    assert said(text)[2][1] != "Mr. Smith"  # a paragraph that goes on after the name is narrative, not a signature
+
+
 def test_when_it_was_said_is_not_the_speaker():
     text = ("Talks\n\nReince Priebus spoke first.\n\n"
             'Priebus later Thursday told Fox News: "Both men are meeting next week."\n\n'
