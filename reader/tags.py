@@ -528,7 +528,43 @@ class TagFinder:
             tag = self.according(i)
         if tag is None:
             tag = self.signed(i)
+        if tag is None:
+            tag = self.labelled(i)
         return tag
+
+    def labelled(self, i: int) -> Tag | None:
+        """A paragraph that opens with a name and a colon, without a verb, then the quotation:
+        "Gallup's Jeffrey M. Jones: "…"", "More from Jones: "…"", "From Bush's Facebook post:
+        "…"" (after a kicker and a dash, too)."""
+        s = self.spans[i]
+        a, b = self.paragraphs[s.paragraph].start, s.open_mark
+        text = self.text
+        lead = text[a:b].rstrip()
+        if not lead.endswith(":") or "\n" in lead:
+            return None  # a label opens its paragraph and is on one line
+        colon = a + len(lead) - 1
+        start = max(a, max(text.rfind(sep, a, colon) + len(sep) for sep in (" - ", " — ", " – ")))
+        toks = tokens(text, start, colon)
+        k = 0
+        while k < len(toks) and toks[k].low in ("from", "more"):
+            k += 1
+        if not toks or len(toks) - k > 7 or k == len(toks):
+            return None
+        if any(_verb_at(toks, n, finite_only=False) for n in range(k, len(toks))):
+            return None
+        if toks[k].possessive and toks[k].is_cap:
+            # "Gallup's Jeffrey M. Jones:" is Jones; "From Bush's Facebook post:" is Bush.
+            m = np_after(toks, k + 1, text, after_verb=True, names=self.names) if k + 1 < len(toks) else None
+            if m is None or m.kind != NAME or _next_index(toks, m.end) < len(toks):
+                m = make_name(toks[k : k + 1], text)
+        else:
+            m = np_after(toks, k, text, after_verb=True, names=self.names)
+        if m is None or m.kind != NAME:
+            return None
+        rest = toks[_next_index(toks, m.end):]
+        if any(not t.is_word or t.low in DETERMINERS for t in rest):
+            return None  # only the words of what the name wrote ("Facebook post") may follow
+        return Tag(m, ":", BEFORE)
 
     def signed(self, i: int) -> Tag | None:
         """A quotation that ends its paragraph, signed by the next one: a dash and a name,

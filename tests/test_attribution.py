@@ -347,6 +347,17 @@ def test_a_quotation_signed_by_the_next_paragraph():
     assert said(text)[2][1] != "Mr. Smith"  # a paragraph that goes on after the name is narrative, not a signature
 
 
+def test_a_paragraph_that_opens_with_a_name_and_a_colon():
+    text = ("T\n\nMichael P. McDonald spoke first.\n\n"
+            "GALLUP - Gallup's Jeffrey M. Jones: \"Twenty states are Republican.\"\n\n"
+            "More from Jones: \"The state is a starting point.\"\n\n"
+            "From Bush's Facebook post: \"We must overcome the divisiveness.\"\n\n"
+            "This was the burst of Emma's feelings: \"Oh God!\"\n")
+    found = said(text)
+    assert [(s, m) for _, s, m in found[:3]] == [("Jones", "Jeffrey M. Jones"), ("Jones", "Jones"), ("Bush", "Bush")]
+    assert found[3][2] is None  # a sentence that ends with a colon is not a label
+
+
 def test_when_it_was_said_is_not_the_speaker():
     text = ("Talks\n\nReince Priebus spoke first.\n\n"
             'Priebus later Thursday told Fox News: "Both men are meeting next week."\n\n'
