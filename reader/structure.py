@@ -148,8 +148,10 @@ def _split_block(text: str, unit: _Unit, width: int, tables: bool = True) -> lis
     lines = unit.lines
     if len(lines) == 1:
         return [unit]
-    columns = [bool(_COLUMNS.search(text, s, e)) for s, e in lines]
-    if tables and sum(columns) >= 2:
+    # Columns need three blanks or a tab: a block without either (most prose) has none.
+    gap = tables and (text.find("   ", lines[0][0], lines[-1][1]) >= 0 or text.find("\t", lines[0][0], lines[-1][1]) >= 0)
+    columns = [bool(_COLUMNS.search(text, s, e)) for s, e in lines] if gap else []
+    if gap and sum(columns) >= 2:
         out: list[_Unit] = []
         k = 0
         while k < len(lines):
