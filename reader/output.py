@@ -26,7 +26,7 @@ import json
 import re
 from bisect import bisect_right
 
-from reader.safe_text import UNSAFE_FROM_DEL, escaped, escaped_line, shown_in_place
+from reader.safe_text import UNSAFE, UNSAFE_FROM_DEL_OR_ASTRAL, escaped, escaped_line, shown_in_place
 
 FORMATS = ("text", "jsonl", "json", "csv", "markdown")
 
@@ -56,7 +56,14 @@ def to_json_lines(rows: list[dict]) -> str:
 
 
 def _escape_unsafe(text: str) -> str:
-    return UNSAFE_FROM_DEL.sub(lambda m: "".join(f"\\u{u:04x}" for u in _utf16(m.group())), text)
+    return UNSAFE_FROM_DEL_OR_ASTRAL.sub(_escape_one, text)
+
+
+def _escape_one(m: re.Match) -> str:
+    c = m.group()
+    if c > "\uffff" and UNSAFE.match(c) is None:
+        return c  # an astral character that is safe (an emoji)
+    return "".join(f"\\u{u:04x}" for u in _utf16(c))
 
 
 def _utf16(c: str) -> list[int]:
@@ -116,16 +123,18 @@ QUOTE_FIELDS = ("file", "line", "column", "start", "end", "text", "speaker", "ki
 
 def quote_records(path: str, doc, quotes):
     """A record for each of ``quotes`` (of ``doc``), one at a time."""
-    lines = Lines(doc.text)
+    starts = Lines(doc.text).starts
+    speakers, sections, paragraphs = doc.speakers, doc.sections, doc.paragraphs
     for q in quotes:
-        spk = doc.speaker_of(q)
-        sec = doc.section_of_paragraph(q.paragraph)
-        line, column = lines.place(q.start)
+        start = q.start
+        line = bisect_right(starts, start)
+        text = q.text
         yield {
-            "file": path, "line": line, "column": column, "start": q.start, "end": q.end, "text": one_line(q.text),
-            "speaker": spk.name if spk else None, "kind": q.kind, "cue": q.cue,
+            "file": path, "line": line, "column": start - starts[line - 1] + 1, "start": start, "end": q.end,
+            "text": one_line(text) if "\n" in text else text,
+            "speaker": speakers[q.speaker].name if q.speaker is not None else None, "kind": q.kind, "cue": q.cue,
             "mention": q.mention, "mention_start": q.mention_start, "mention_end": q.mention_end,
-            "section": sec.title, "paragraph": q.paragraph, "group": q.group,
+            "section": sections[paragraphs[q.paragraph].section].title, "paragraph": q.paragraph, "group": q.group,
         }
 
 
