@@ -41,7 +41,7 @@ from reader.lexicon import (
     VOCATIVE_TITLES,
 )
 from reader.model import MENTION, ORGANISATION
-from reader.people import People, Person, name_form, pronoun_gender
+from reader.people import NameForm, People, Person, name_form, pronoun_gender
 from reader.phrases import GIVEN_NAMES, NAME, PRONOUN, make_name, tokens
 from reader.tags import Tag
 
@@ -191,6 +191,7 @@ class Conversation:
         self.turns: list[Turn] = []
         self.recent: dict[int, int] = {}
         self._descriptions: dict[str, tuple[int, int]] = {}  # description -> (where, person)
+        self._called_forms: dict[str, NameForm | None] = {}  # a name called out -> its form, read once
         self._static_scores: list[tuple | None] = []
 
         for i, s in enumerate(spans):
@@ -259,8 +260,10 @@ class Conversation:
         if len(content) > 300:
             content = content[:150] + " … " + content[-150:]
         for called in _vocatives(content):
-            mention = make_name(tokens(called), called, trusted=True)  # "Can't you, May?"
-            form = name_form(mention) if mention is not None else None
+            form = self._called_forms.get(called, False)
+            if form is False:
+                mention = make_name(tokens(called), called, trusted=True)  # "Can't you, May?"
+                form = self._called_forms[called] = name_form(mention) if mention is not None else None
             if form is None:
                 continue
             p = self.people.find(form, loose=True)
