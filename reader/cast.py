@@ -142,8 +142,9 @@ def _runs(text: str, paragraphs, spans):
     """The capitalised runs of the narrative (the paragraphs outside quotations; headings and
     titles are not narrative): the words, the offset of each, and whether it opens a sentence."""
     opening: dict[str, bool] = {}  # the three characters before a run -> whether a sentence opens there
+    finditer = _RUN.finditer
     for lo, hi, para_start in _narrative(paragraphs, spans):
-        for m in _RUN.finditer(text, lo, hi):
+        for m in finditer(text, lo, hi):
             pos = m.start()
             run = m.group()
             # A sentence opens a paragraph, or follows a full stop (a line break inside a
@@ -151,7 +152,7 @@ def _runs(text: str, paragraphs, spans):
             if pos == para_start:
                 opens = True
             else:
-                before = text[max(0, pos - 3) : pos]
+                before = text[pos - 3 if pos > 3 else 0 : pos]
                 opens = opening.get(before)
                 if opens is None:
                     opens = opening[before] = _SENTENCE_START.search(before) is not None
@@ -214,10 +215,10 @@ def capitalised_words(text: str, paragraphs, spans) -> tuple[set[str], list]:
     places), told from words capitalised only because they open a sentence ("Presently") or
     stand in a heading ("Faced"). Also returns the runs, for ``find_cast``."""
     runs = list(_runs(text, paragraphs, spans))
-    mid: set[str] = set()
+    written: set[str] = set()  # the words as written, each made bare once
     for words, _starts, opens in runs:
-        mid.update(map(_bare, words[1:] if opens else words))
-    return mid, runs
+        written.update(words[1:] if opens else words)
+    return set(map(_bare, written)), runs
 
 
 def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] | None = None) -> Cast:
