@@ -31,7 +31,7 @@ from reader.lexicon import (
     RUN_JOINERS,
 )
 from reader.model import PERSON
-from reader.people import People, Person, name_form
+from reader.people import People, Person
 from reader.phrases import NAME, make_name, tokens
 
 # A run of capitalised words, whole words only (inside a long token nothing is tried again).
@@ -229,7 +229,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
     for t in tags:
         if t is None or t.mention.kind != NAME or t.is_beat:
             continue
-        form = name_form(t.mention)
+        form = people.form(t.mention)
         if form is not None:
             forms.append((form, t.mention.text))
             if form.honorific and len(form.core) >= 2:
@@ -289,7 +289,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
             # "The Three Counties Growers’ Association".
             k = 1 if words[0] in ("The", "A", "An") and len(words) > 1 else 0
             mention = make_name(tokens(text, starts[k], starts[-1] + len(words[-1])), text)
-            form = name_form(mention) if mention is not None else None
+            form = people.form(mention) if mention is not None else None
             if form is not None and form.organisation:
                 found.append((starts[k], mention.end, opens and k == 0, mention.text, form, True))
             continue
@@ -327,7 +327,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
         parsed = parse_cache.get(written)
         if parsed is None:
             mention = make_name(tokens(written), written)
-            form = name_form(mention) if mention is not None else None
+            form = people.form(mention) if mention is not None else None
             parsed = parse_cache[written] = (form, mention.text if mention is not None else "")
         form, mention_text = parsed
         if form is None:

@@ -41,7 +41,7 @@ from reader.lexicon import (
     VOCATIVE_TITLES,
 )
 from reader.model import MENTION, ORGANISATION
-from reader.people import NameForm, People, Person, name_form, pronoun_gender
+from reader.people import NameForm, People, Person, pronoun_gender
 from reader.phrases import GIVEN_NAMES, NAME, PRONOUN, make_name, tokens
 from reader.tags import Tag
 
@@ -217,7 +217,7 @@ class Conversation:
     # -- what each quotation's surroundings say ---------------------------------------
 
     def _person_of_name(self, mention, pos: int) -> int | None:
-        form = name_form(mention)
+        form = self.people.form(mention)
         if form is None:
             return None
         p = self.people.find(form, self.recent)
@@ -245,12 +245,12 @@ class Conversation:
             else:
                 self._read_description(t, m)
             if tag.addressee is not None and tag.addressee.kind == NAME:
-                form = name_form(tag.addressee)
+                form = self.people.form(tag.addressee)
                 p = self.people.find(form, self.recent, loose=True) if form else None
                 if p is not None:
                     t.c.addressee = p.index
         if t.c.beat is not None and t.c.beat.mention.kind == NAME:
-            form = name_form(t.c.beat.mention)
+            form = self.people.form(t.c.beat.mention)
             p = self.people.find(form) if form else None
             if p is not None:
                 t.c.beat_person = p.index
@@ -263,7 +263,7 @@ class Conversation:
             form = self._called_forms.get(called, False)
             if form is False:
                 mention = make_name(tokens(called), called, trusted=True)  # "Can't you, May?"
-                form = self._called_forms[called] = name_form(mention) if mention is not None else None
+                form = self._called_forms[called] = self.people.form(mention) if mention is not None else None
             if form is None:
                 continue
             p = self.people.find(form, loose=True)
@@ -293,7 +293,7 @@ class Conversation:
                 t.c.pronoun_subject, t.c.pronoun_nearest = self._pronoun_antecedents(t, m.start, t.c.tag_gender)
             elif owner[:1].isupper() and owner.endswith(("'s", "’s")):
                 name = make_name(tokens(owner), owner)
-                form = name_form(name) if name is not None else None
+                form = self.people.form(name) if name is not None else None
                 p = self.people.find(form, self.recent) if form is not None else None
                 if p is not None:
                     t.c.tag_person = p.index
@@ -314,7 +314,7 @@ class Conversation:
         if org and owner and m.head in DOCUMENT_NOUNS:
             # "a statement from Chelsea": the body that issued it speaks.
             name = make_name(tokens(owner.group(1)), owner.group(1))
-            form = name_form(name) if name is not None else None
+            form = self.people.form(name) if name is not None else None
             if form is not None:
                 p = self.people.find(form, self.recent) or self.people.add(form, owner.group(1))
                 t.c.tag_person = p.index
