@@ -63,7 +63,11 @@ def _next_verb(text: str, end: int) -> tuple[bool, bool]:
     return reports, acts
 
 
-_PRONOUN_AFTER = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.I)
+# he, his, him, himself, she, her, hers, herself as whole words, in any case. Written so that
+# the search skips from one possible first letter to the next (h, H, s, S and ſ, which
+# IGNORECASE matches to s) instead of trying every character: the first letter outside the
+# case-blind part, and the look at the character before it after it (what \b was).
+_PRONOUN_AFTER = re.compile(r"((?:h|H|s|S|ſ)(?<!\w.)(?i:(?<=h)(?:e|is|im|imself|er|ers|erself)|(?<=s)he))\b")
 _SENTENCE_START = re.compile(r"(?:[.!?;:][\"'”’)]*\s+|[\"“‘]\s*)$")
 
 
