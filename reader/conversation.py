@@ -104,12 +104,30 @@ DEFAULT_WEIGHTS = {
 
 def load_weights() -> dict[str, dict[str, float]]:
     """The fitted weights of each domain, the defaults for any feature the file lacks."""
-    try:
-        fitted = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        fitted = {}
+    fitted = _fitted()
     return {domain: {k: float((fitted.get(domain) or {}).get(k, v)) for k, v in defaults.items()}
             for domain, defaults in DEFAULT_WEIGHTS.items()}
+
+
+_read_weights: tuple[tuple[int, int], dict] | None = None  # (the file's mtime and size, its weights)
+
+
+def _fitted() -> dict:
+    """The weights file as parsed, read again only when it changes: a process that analyses
+    thousands of short texts reads it once, not once a text."""
+    global _read_weights
+    try:
+        st = WEIGHTS_FILE.stat()
+    except OSError:
+        return {}
+    key = (st.st_mtime_ns, st.st_size)
+    if _read_weights is None or _read_weights[0] != key:
+        try:
+            fitted = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            fitted = {}
+        _read_weights = (key, fitted)
+    return _read_weights[1]
 
 
 # A name called out in a quotation ("Good night, Nancy", "Oh Anna!", "my dear Colonel Brandon,"):
