@@ -234,8 +234,6 @@ def _is_heading_line(line: str, numerals: bool = False) -> bool:
         return False
     if _BOOK_HEADING.match(line) or _CHAPTER_HEADING.match(line) or numerals and _NUMERAL_HEADING.match(line):
         return True
-    if _DEBRIS.search(line):
-        return False
     if line.endswith(("--", "—", "–", ":-")):
         return False  # "as follows:--": the sentence goes on
     if _TERMINAL.search(line) and not line.endswith(("?", "!")):
@@ -245,7 +243,8 @@ def _is_heading_line(line: str, numerals: bool = False) -> bool:
     if _QUOTE_START.match(line) or TRANSCRIPT_LABEL.match(line):
         return False
     first = line[0]
-    return first.isupper() or first.isdigit()
+    # Web debris last: its search tries every character of the line, the tests above one each.
+    return (first.isupper() or first.isdigit()) and not _DEBRIS.search(line)
 
 
 def _heading_level(line: str, numerals: int = 0) -> int | None:
