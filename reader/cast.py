@@ -31,7 +31,7 @@ from reader.lexicon import (
     RUN_JOINERS,
 )
 from reader.model import PERSON
-from reader.people import People, Person, name_form
+from reader.people import People, Person
 from reader.phrases import NAME, make_name, tokens
 
 # A run of capitalised words, whole words only (inside a long token nothing is tried again).
@@ -63,7 +63,11 @@ def _next_verb(text: str, end: int) -> tuple[bool, bool]:
     return reports, acts
 
 
-_PRONOUN_AFTER = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.I)
+# he, his, him, himself, she, her, hers, herself as whole words, in any case. Written so that
+# the search skips from one possible first letter to the next (h, H, s, S and ſ, which
+# IGNORECASE matches to s) instead of trying every character: the first letter outside the
+# case-blind part, and the look at the character before it after it (what \b was).
+_PRONOUN_AFTER = re.compile(r"((?:h|H|s|S|ſ)(?<!\w.)(?i:(?<=h)(?:e|is|im|imself|er|ers|erself)|(?<=s)he))\b")
 _SENTENCE_START = re.compile(r"(?:[.!?;:][\"'”’)]*\s+|[\"“‘]\s*)$")
 
 
@@ -142,8 +146,9 @@ def _runs(text: str, paragraphs, spans):
     """The capitalised runs of the narrative (the paragraphs outside quotations; headings and
     titles are not narrative): the words, the offset of each, and whether it opens a sentence."""
     opening: dict[str, bool] = {}  # the three characters before a run -> whether a sentence opens there
+    finditer = _RUN.finditer
     for lo, hi, para_start in _narrative(paragraphs, spans):
-        for m in _RUN.finditer(text, lo, hi):
+        for m in finditer(text, lo, hi):
             pos = m.start()
             run = m.group()
             # A sentence opens a paragraph, or follows a full stop (a line break inside a
@@ -151,7 +156,7 @@ def _runs(text: str, paragraphs, spans):
             if pos == para_start:
                 opens = True
             else:
-                before = text[max(0, pos - 3) : pos]
+                before = text[pos - 3 if pos > 3 else 0 : pos]
                 opens = opening.get(before)
                 if opens is None:
                     opens = opening[before] = _SENTENCE_START.search(before) is not None
@@ -214,10 +219,10 @@ def capitalised_words(text: str, paragraphs, spans) -> tuple[set[str], list]:
     places), told from words capitalised only because they open a sentence ("Presently") or
     stand in a heading ("Faced"). Also returns the runs, for ``find_cast``."""
     runs = list(_runs(text, paragraphs, spans))
-    mid: set[str] = set()
+    written: set[str] = set()  # the words as written, each made bare once
     for words, _starts, opens in runs:
-        mid.update(map(_bare, words[1:] if opens else words))
-    return mid, runs
+        written.update(words[1:] if opens else words)
+    return set(map(_bare, written)), runs
 
 
 def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] | None = None) -> Cast:
@@ -228,7 +233,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
     for t in tags:
         if t is None or t.mention.kind != NAME or t.is_beat:
             continue
-        form = name_form(t.mention)
+        form = people.form(t.mention)
         if form is not None:
             forms.append((form, t.mention.text))
             if form.honorific and len(form.core) >= 2:
@@ -288,7 +293,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
             # "The Three Counties Growers’ Association".
             k = 1 if words[0] in ("The", "A", "An") and len(words) > 1 else 0
             mention = make_name(tokens(text, starts[k], starts[-1] + len(words[-1])), text)
-            form = name_form(mention) if mention is not None else None
+            form = people.form(mention) if mention is not None else None
             if form is not None and form.organisation:
                 found.append((starts[k], mention.end, opens and k == 0, mention.text, form, True))
             continue
@@ -326,7 +331,7 @@ def find_cast(text: str, paragraphs, spans, tags, names: tuple[set[str], list] |
         parsed = parse_cache.get(written)
         if parsed is None:
             mention = make_name(tokens(written), written)
-            form = name_form(mention) if mention is not None else None
+            form = people.form(mention) if mention is not None else None
             parsed = parse_cache[written] = (form, mention.text if mention is not None else "")
         form, mention_text = parsed
         if form is None:

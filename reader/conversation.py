@@ -41,7 +41,7 @@ from reader.lexicon import (
     VOCATIVE_TITLES,
 )
 from reader.model import MENTION, ORGANISATION
-from reader.people import People, Person, name_form, pronoun_gender
+from reader.people import NameForm, People, Person, pronoun_gender
 from reader.phrases import GIVEN_NAMES, NAME, PRONOUN, make_name, tokens
 from reader.tags import Tag
 
@@ -104,12 +104,30 @@ DEFAULT_WEIGHTS = {
 
 def load_weights() -> dict[str, dict[str, float]]:
     """The fitted weights of each domain, the defaults for any feature the file lacks."""
-    try:
-        fitted = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        fitted = {}
+    fitted = _fitted()
     return {domain: {k: float((fitted.get(domain) or {}).get(k, v)) for k, v in defaults.items()}
             for domain, defaults in DEFAULT_WEIGHTS.items()}
+
+
+_read_weights: tuple[tuple[int, int], dict] | None = None  # (the file's mtime and size, its weights)
+
+
+def _fitted() -> dict:
+    """The weights file as parsed, read again only when it changes: a process that analyses
+    thousands of short texts reads it once, not once a text."""
+    global _read_weights
+    try:
+        st = WEIGHTS_FILE.stat()
+    except OSError:
+        return {}
+    key = (st.st_mtime_ns, st.st_size)
+    if _read_weights is None or _read_weights[0] != key:
+        try:
+            fitted = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            fitted = {}
+        _read_weights = (key, fitted)
+    return _read_weights[1]
 
 
 # A name called out in a quotation ("Good night, Nancy", "Oh Anna!", "my dear Colonel Brandon,"):
@@ -191,6 +209,7 @@ class Conversation:
         self.turns: list[Turn] = []
         self.recent: dict[int, int] = {}
         self._descriptions: dict[str, tuple[int, int]] = {}  # description -> (where, person)
+        self._called_forms: dict[str, NameForm | None] = {}  # a name called out -> its form, read once
         self._static_scores: list[tuple | None] = []
 
         for i, s in enumerate(spans):
@@ -216,7 +235,7 @@ class Conversation:
     # -- what each quotation's surroundings say ---------------------------------------
 
     def _person_of_name(self, mention, pos: int) -> int | None:
-        form = name_form(mention)
+        form = self.people.form(mention)
         if form is None:
             return None
         p = self.people.find(form, self.recent)
@@ -244,12 +263,12 @@ class Conversation:
             else:
                 self._read_description(t, m)
             if tag.addressee is not None and tag.addressee.kind == NAME:
-                form = name_form(tag.addressee)
+                form = self.people.form(tag.addressee)
                 p = self.people.find(form, self.recent, loose=True) if form else None
                 if p is not None:
                     t.c.addressee = p.index
         if t.c.beat is not None and t.c.beat.mention.kind == NAME:
-            form = name_form(t.c.beat.mention)
+            form = self.people.form(t.c.beat.mention)
             p = self.people.find(form) if form else None
             if p is not None:
                 t.c.beat_person = p.index
@@ -259,8 +278,10 @@ class Conversation:
         if len(content) > 300:
             content = content[:150] + " … " + content[-150:]
         for called in _vocatives(content):
-            mention = make_name(tokens(called), called, trusted=True)  # "Can't you, May?"
-            form = name_form(mention) if mention is not None else None
+            form = self._called_forms.get(called, False)
+            if form is False:
+                mention = make_name(tokens(called), called, trusted=True)  # "Can't you, May?"
+                form = self._called_forms[called] = self.people.form(mention) if mention is not None else None
             if form is None:
                 continue
             p = self.people.find(form, loose=True)
@@ -290,7 +311,7 @@ class Conversation:
                 t.c.pronoun_subject, t.c.pronoun_nearest = self._pronoun_antecedents(t, m.start, t.c.tag_gender)
             elif owner[:1].isupper() and owner.endswith(("'s", "’s")):
                 name = make_name(tokens(owner), owner)
-                form = name_form(name) if name is not None else None
+                form = self.people.form(name) if name is not None else None
                 p = self.people.find(form, self.recent) if form is not None else None
                 if p is not None:
                     t.c.tag_person = p.index
@@ -311,7 +332,7 @@ class Conversation:
         if org and owner and m.head in DOCUMENT_NOUNS:
             # "a statement from Chelsea": the body that issued it speaks.
             name = make_name(tokens(owner.group(1)), owner.group(1))
-            form = name_form(name) if name is not None else None
+            form = self.people.form(name) if name is not None else None
             if form is not None:
                 p = self.people.find(form, self.recent) or self.people.add(form, owner.group(1))
                 t.c.tag_person = p.index

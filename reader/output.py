@@ -24,9 +24,8 @@ import csv
 import itertools
 import json
 import re
-from bisect import bisect_right
 
-from reader.safe_text import UNSAFE_FROM_DEL, escaped, escaped_line, shown_in_place
+from reader.safe_text import UNSAFE, UNSAFE_FROM_DEL_OR_ASTRAL, escaped, escaped_line, shown_in_place
 
 FORMATS = ("text", "jsonl", "json", "csv", "markdown")
 
@@ -56,7 +55,14 @@ def to_json_lines(rows: list[dict]) -> str:
 
 
 def _escape_unsafe(text: str) -> str:
-    return UNSAFE_FROM_DEL.sub(lambda m: "".join(f"\\u{u:04x}" for u in _utf16(m.group())), text)
+    return UNSAFE_FROM_DEL_OR_ASTRAL.sub(_escape_one, text)
+
+
+def _escape_one(m: re.Match) -> str:
+    c = m.group()
+    if c > "\uffff" and UNSAFE.match(c) is None:
+        return c  # an astral character that is safe (an emoji)
+    return "".join(f"\\u{u:04x}" for u in _utf16(c))
 
 
 def _utf16(c: str) -> list[int]:
@@ -98,17 +104,6 @@ def _md(s) -> str:
 # Records
 
 
-class Lines:
-    """Line and column (both from 1) of a character offset in a text."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def place(self, offset: int) -> tuple[int, int]:
-        line = bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
-
-
 # The fields of a quotation's record, in the order json and jsonl print them.
 QUOTE_FIELDS = ("file", "line", "column", "start", "end", "text", "speaker", "kind", "cue", "mention",
                 "mention_start", "mention_end", "section", "paragraph", "group")
@@ -116,16 +111,23 @@ QUOTE_FIELDS = ("file", "line", "column", "start", "end", "text", "speaker", "ki
 
 def quote_records(path: str, doc, quotes):
     """A record for each of ``quotes`` (of ``doc``), one at a time."""
-    lines = Lines(doc.text)
+    doc_text = doc.text
+    speakers, sections, paragraphs = doc.speakers, doc.sections, doc.paragraphs
+    line, counted = 1, 0  # the line of offset ``counted`` (quotations come in text order: the
+    # line breaks are counted once in all)
     for q in quotes:
-        spk = doc.speaker_of(q)
-        sec = doc.section_of_paragraph(q.paragraph)
-        line, column = lines.place(q.start)
+        start = q.start
+        if start < counted:
+            line, counted = 1, 0
+        line += doc_text.count("\n", counted, start)
+        counted = start
+        text = q.text
         yield {
-            "file": path, "line": line, "column": column, "start": q.start, "end": q.end, "text": one_line(q.text),
-            "speaker": spk.name if spk else None, "kind": q.kind, "cue": q.cue,
+            "file": path, "line": line, "column": start - doc_text.rfind("\n", 0, start), "start": start, "end": q.end,
+            "text": one_line(text) if "\n" in text else text,
+            "speaker": speakers[q.speaker].name if q.speaker is not None else None, "kind": q.kind, "cue": q.cue,
             "mention": q.mention, "mention_start": q.mention_start, "mention_end": q.mention_end,
-            "section": sec.title, "paragraph": q.paragraph, "group": q.group,
+            "section": sections[paragraphs[q.paragraph].section].title, "paragraph": q.paragraph, "group": q.group,
         }
 
 

@@ -161,6 +161,16 @@ class People:
         # What find() answered, until a person, a name or a gender is added (not for answers
         # that depend on who was named last).
         self._found: dict[tuple, Person | None] = {}
+        self._forms: dict[tuple, NameForm | None] = {}  # see form()
+
+    def form(self, m: Mention) -> NameForm | None:
+        """``name_form(m)``, worked out once per name as written in this text (a tag's name is
+        read by the cast and again by the conversation; a name recurs)."""
+        key = (m.text, m.name, m.titles)
+        form = self._forms.get(key, False)
+        if form is False:
+            form = self._forms[key] = name_form(m)
+        return form
 
     # -- building -------------------------------------------------------------------
 

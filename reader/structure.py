@@ -148,8 +148,10 @@ def _split_block(text: str, unit: _Unit, width: int, tables: bool = True) -> lis
     lines = unit.lines
     if len(lines) == 1:
         return [unit]
-    columns = [bool(_COLUMNS.search(text, s, e)) for s, e in lines]
-    if tables and sum(columns) >= 2:
+    # Columns need three blanks or a tab: a block without either (most prose) has none.
+    gap = tables and (text.find("   ", lines[0][0], lines[-1][1]) >= 0 or text.find("\t", lines[0][0], lines[-1][1]) >= 0)
+    columns = [bool(_COLUMNS.search(text, s, e)) for s, e in lines] if gap else []
+    if gap and sum(columns) >= 2:
         out: list[_Unit] = []
         k = 0
         while k < len(lines):
@@ -232,8 +234,6 @@ def _is_heading_line(line: str, numerals: bool = False) -> bool:
         return False
     if _BOOK_HEADING.match(line) or _CHAPTER_HEADING.match(line) or numerals and _NUMERAL_HEADING.match(line):
         return True
-    if _DEBRIS.search(line):
-        return False
     if line.endswith(("--", "—", "–", ":-")):
         return False  # "as follows:--": the sentence goes on
     if _TERMINAL.search(line) and not line.endswith(("?", "!")):
@@ -243,7 +243,8 @@ def _is_heading_line(line: str, numerals: bool = False) -> bool:
     if _QUOTE_START.match(line) or TRANSCRIPT_LABEL.match(line):
         return False
     first = line[0]
-    return first.isupper() or first.isdigit()
+    # Web debris last: its search tries every character of the line, the tests above one each.
+    return (first.isupper() or first.isdigit()) and not _DEBRIS.search(line)
 
 
 def _heading_level(line: str, numerals: int = 0) -> int | None:
@@ -269,7 +270,10 @@ def _numerals(text: str, units: list[_Unit]) -> int:
     return 3 if chapters else 2
 
 
-_GUTENBERG_START = re.compile(r"^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK.*$", re.M | re.I)
+# (The three stars first, then the look at the character before them (a line's start): the
+# search skips from star to star instead of trying every character of every text.)
+_GUTENBERG_START = re.compile(r"\*\*\*(?<![^\n]\*\*\*)\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK.*$",
+                              re.M | re.I)
 _GUTENBERG_END = re.compile(r"^\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK.*$|"
                             r"^End of (?:the )?Project Gutenberg'?s? .*$", re.M | re.I)
 _HEADER_FIELD = re.compile(r"^(?P<key>Title|Author):[ \t]*(?P<value>\S[^\n]*?)[ \t]*$", re.M)
