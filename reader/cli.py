@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
 import sys
 
@@ -301,7 +302,11 @@ def run_command(args, out, err) -> int:
     if jobs > 1:
         from reader.parallel import in_order
 
-        results = in_order(_file_output_apart, [(path, args) for path in args.files], jobs)
+        # Each job carries the options without the list of files (sent once per file, a list
+        # of thousands of paths would be most of what crosses to the workers).
+        many = len(args.files) > 1
+        options = argparse.Namespace(**{k: v for k, v in vars(args).items() if k != "files"})
+        results = in_order(_file_output_apart, [(path, options, many) for path in args.files], jobs)
     else:
         results = (_file_output(path, args, err, sought) + ([], None) for path in args.files)
     for index, (payload, outcome, messages, seen) in enumerate(results):
@@ -317,6 +322,10 @@ def run_command(args, out, err) -> int:
         if payload is None:
             continue
         analysed = True
+        if isinstance(payload, _Rendered):
+            out.write(payload.text)  # written out by the worker, as this writer would have
+            writer.first = False
+            continue
         try:
             writer.write(args.command, path, payload)
         except (BrokenPipeError, OutputError):
@@ -362,10 +371,24 @@ class _Lines:
         pass
 
 
+class _Rendered(str):
+    """A file's output as its writer writes it, made by the worker that analysed the file."""
+
+    @property
+    def text(self) -> str:
+        return str(self)
+
+
+# The formats whose output for one file does not depend on the files before it: a worker
+# writes it out (the printing process then only copies text).
+_RENDERED_IN_WORKERS = {"jsonl": ("quotes", "speakers", "outline"), "text": ("quotes", "speakers", "outline")}
+
+
 def _file_output_apart(job):
-    """_file_output in a worker process: the records made whole, with the messages and what
+    """_file_output in a worker process: the records made whole (or, for a format that needs
+    nothing of the files before, the text written out), with the messages and what
     ``--speaker`` saw, for the printing process."""
-    path, args = job
+    path, args, many = job
     err = _Lines()
     sought = SpeakerSought(args.speaker) if getattr(args, "speaker", None) else None
     payload, outcome = _file_output(path, args, err, sought)
@@ -373,6 +396,15 @@ def _file_output_apart(job):
         try:
             payload = list(payload)
         except Exception as exc:  # a bug making the records
+            payload, outcome = None, max(outcome, _internal_error(path, exc, err, f"printing the {args.command} of"))
+    if payload is not None and args.command in _RENDERED_IN_WORKERS.get(args.format, ()):
+        from reader.output import WRITERS
+
+        buffer = io.StringIO()
+        try:
+            WRITERS[args.format](buffer, many=many).write(args.command, path, iter(payload) if isinstance(payload, list) else payload)
+            payload = _Rendered(buffer.getvalue())
+        except Exception as exc:  # a bug in a writer: said as the printing process says it
             payload, outcome = None, max(outcome, _internal_error(path, exc, err, f"printing the {args.command} of"))
     return payload, outcome, err.lines, None if sought is None else (sought.found, sought.closest)
 

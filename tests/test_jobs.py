@@ -24,6 +24,9 @@ def files(tmp_path_factory):
     "argv",
     [
         ["quotes", "--format", "jsonl"],
+        ["quotes"],  # text, written out by the workers
+        ["outline", "--format", "jsonl"],
+        ["speakers", "--format", "csv"],  # a header once: written by the printing process
         ["quotes", "--speaker", "Nobody Atall"],
         ["speakers", "--format", "json"],
         ["text"],
