@@ -304,6 +304,8 @@ def run_command(args, out, err) -> int:
 
         # Each job carries the options without the list of files (sent once per file, a list
         # of thousands of paths would be most of what crosses to the workers).
+        import reader.document  # noqa: F401  (imported once, before the workers start)
+
         many = len(args.files) > 1
         options = argparse.Namespace(**{k: v for k, v in vars(args).items() if k != "files"})
         results = in_order(_file_output_apart, [(path, options, many) for path in args.files], jobs)

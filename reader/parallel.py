@@ -1,14 +1,17 @@
 """Running one function over many files on several cores, the results in input order.
 
-Worker processes are started fresh (``forkserver`` where there is one, else ``spawn``), never
-forked from a process that may be running threads (the app's). They ignore SIGINT: ctrl+c is
-the parent's to handle, which stops the pool and keeps what was done.
+On Linux a process running no other thread forks its workers (they start with what it has
+imported: a command line's processes); otherwise workers are started fresh (``forkserver``
+where there is one, else ``spawn``), never forked from a process that may be running threads
+(the app's). They ignore SIGINT: ctrl+c is the parent's to handle, which stops the pool and
+keeps what was done.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
@@ -26,12 +29,20 @@ def cores() -> int:
 
 def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker holds a copy of the parent's output buffers: it must never write them out
+    # (a worker's messages come back with its results).
+    sys.stdout = sys.stderr = open(os.devnull, "w")
 
 
 def _context():
     import multiprocessing
+    import threading
 
     methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and threading.active_count() == 1 and "fork" in methods:
+        # A process running no other thread may be forked: the workers start with everything
+        # it has imported (the command line's processes; the app runs threads).
+        return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
@@ -56,6 +67,11 @@ def in_order(func: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[
     if jobs <= 1 or len(items) <= 1:
         yield from map(func, items)
         return
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()  # nothing written so far goes to a worker's copy of the buffer
+        except (AttributeError, OSError, ValueError):
+            pass
     context = _context()
     jobs = min(jobs, len(items))
     # Chunks small enough to keep every worker busy to the end, large enough to cost little.

@@ -71,3 +71,24 @@ def test_a_folder_without_articles_is_one_line_and_the_others_are_read(tmp_path)
     assert err == f"reader: {empty}: no article files in the folder (.txt, .text, .md, .markdown, .mdown, .mkd, .html, .htm, .xhtml, .epub)\n"
     assert "Ana Reis" in out
     assert proc(["quotes", str(empty)])[0] == 1
+
+
+def test_workers_never_write_what_the_parent_had_not_yet_written(tmp_path):
+    # Forked workers hold a copy of the parent's output buffer: it must come out once, from
+    # the parent, whatever the workers do.
+    import subprocess
+    import sys
+
+    script = tmp_path / "run.py"
+    script.write_text(
+        "import sys\n"
+        "from reader.parallel import in_order\n"
+        "def work(n):\n"
+        "    print('from a worker')\n"
+        "    return n * 2\n"
+        "if __name__ == '__main__':\n"
+        "    sys.stdout.write('before ')\n"
+        "    print(list(in_order(work, range(8), 2)))\n"
+    )
+    r = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    assert (r.returncode, r.stdout, r.stderr) == (0, "before [0, 2, 4, 6, 8, 10, 12, 14]\n", "")
