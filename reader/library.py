@@ -222,15 +222,25 @@ class PersonEntry:
     names: tuple[str, ...] = ()  # the names they went by, titles dropped
 
 
-@dataclass(frozen=True, slots=True)
 class QuoteEntry:
-    """A quotation in the library: the record ``reader quotes`` prints for it, and who said it
+    """A quotation in the library: the record ``reader quotes`` prints for it (read from the
+    index when first asked for: a query may find thousands and show a hundred), and who said it
     across the library."""
 
-    record: dict
-    person: str | None
-    article: int
-    score: float = 0.0  # how well it matched a search: the phrase, the words, the speaker
+    __slots__ = ("_stored", "_path", "_record", "person", "article", "score")
+
+    def __init__(self, stored: str, path: str, person: str | None, article: int, score: float = 0.0) -> None:
+        self._stored, self._path, self._record = stored, path, None
+        self.person = person
+        self.article = article
+        self.score = score  # how well it matched a search: the phrase, the words, the speaker
+
+    @property
+    def record(self) -> dict:
+        if self._record is None:
+            self._record = json.loads(self._stored)
+            self._record["file"] = self._path
+        return self._record
 
 
 @dataclass(frozen=True, slots=True)
@@ -641,9 +651,7 @@ class Library:
                     continue  # one word of several, or a slip of a short word: not enough alone
             else:
                 score = 0.0
-            rec = json.loads(record)
-            rec["file"] = path
-            out.append(QuoteEntry(rec, name, fid, score))
+            out.append(QuoteEntry(record, path, name, fid, score))
         return out
 
     def _text_scores(self, query: str) -> dict[int, float]:
