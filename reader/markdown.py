@@ -54,7 +54,10 @@ def front_matter_end(text: str) -> int:
 
 def _blank(text: str, start: int, end: int) -> str:
     """The characters of text[start:end] made spaces, its line breaks kept."""
-    return re.sub(r"[^\n]", " ", text[start:end])
+    piece = text[start:end]
+    if "\n" not in piece:
+        return " " * len(piece)  # (most markup: no line break in it)
+    return "\n".join(" " * len(line) for line in piece.split("\n"))
 
 
 def read_markdown(text: str) -> MarkdownText:
@@ -236,9 +239,15 @@ def read_markdown(text: str) -> MarkdownText:
 
 
 def _link_target(url: str) -> str:
+    if _URL_AS_IS.fullmatch(url):
+        return url  # (most links: nothing to percent-encode)
     from urllib.parse import quote
 
     return quote(url, safe="%/:=&?~#+!$,;'@()*[]-._")
+
+
+# The characters a link target keeps as they are (letters, digits and the safe marks above).
+_URL_AS_IS = re.compile(r"[A-Za-z0-9%/:=&?~#+!$,;'@()*\[\]\-._]*")
 
 
 def _align(source: str, children, start: int, end: int, hidden: list, styles: list, inserted: list,
