@@ -552,6 +552,23 @@ class _Signalled(KeyboardInterrupt):
         self.status = status
 
 
+# Seconds the app has to close after SIGTERM or SIGHUP before the process ends regardless: a
+# terminal that has gone away (its window closed) can leave the last writes that would restore
+# it waiting for ever.
+SIGNAL_GRACE = 3.0
+
+
+def _exit_after(seconds: float, status: int) -> None:
+    import threading
+
+    def end() -> None:
+        os._exit(status)
+
+    timer = threading.Timer(seconds, end)
+    timer.daemon = True
+    timer.start()
+
+
 def _run_interruptible(app) -> int:
     """Run the app; SIGINT (kill -INT, or Ctrl+C where the terminal sends it), SIGTERM and
     SIGHUP close it the ordinary way, so the terminal is restored. The exit status:
@@ -564,6 +581,8 @@ def _run_interruptible(app) -> int:
 
     def on_signal(signum, frame):
         received.append(128 + signum)
+        if signum != signal.SIGINT:
+            _exit_after(SIGNAL_GRACE, 128 + signum)
         try:
             asyncio.get_running_loop().call_soon_threadsafe(app.exit)
         except RuntimeError:  # not running yet, or already stopped

@@ -858,6 +858,32 @@ def test_signals_close_the_app_and_restore_the_terminal(article, signum, status,
         app.close()
 
 
+@needs_pty
+@pytest.mark.parametrize("delay", [0.2, 0.4, 0.6, 1.0, "drawn"])
+def test_closing_the_terminal_ends_the_app_whenever_it_happens(article, delay):
+    # A terminal window closed while the app starts or runs: the kernel hangs it up and the
+    # writes that would restore it fail or wait for ever; the process ends all the same
+    # (within SIGNAL_GRACE seconds of the hangup), never left running without a terminal.
+    app = PtyApp(article)
+    try:
+        if delay == "drawn":
+            app.read_until(b"Jane Doe")
+        else:
+            app._read(delay)
+        os.close(app.fd)
+        end = time.monotonic() + 10
+        status = None
+        while time.monotonic() < end and status is None:
+            pid, raw = os.waitpid(app.pid, os.WNOHANG)
+            status = os.waitstatus_to_exitcode(raw) if pid else None
+            time.sleep(0.05)
+        app.status = status
+        assert status in (129, -signal.SIGHUP), status
+    finally:
+        app.fd = os.open(os.devnull, os.O_RDONLY)  # (close() closes it)
+        app.close()
+
+
 def long_novel(chars: int = 3_000_000) -> str:
     """Generated prose the size of a long novel, with chapters and conversations."""
     names = ["Pierre", "Natasha", "Andrew", "Mary", "Nicholas", "Sonya", "Helene", "Boris"]
