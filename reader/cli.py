@@ -325,7 +325,7 @@ def run_command(args, out, err) -> int:
             continue
         analysed = True
         if isinstance(payload, _Rendered):
-            out.write(payload.text)  # written out by the worker, as this writer would have
+            out.write(payload)  # written out by the worker, as this writer would have
             writer.first = False
             continue
         try:
@@ -375,10 +375,6 @@ class _Lines:
 
 class _Rendered(str):
     """A file's output as its writer writes it, made by the worker that analysed the file."""
-
-    @property
-    def text(self) -> str:
-        return str(self)
 
 
 # The formats whose output for one file does not depend on the files before it: a worker

@@ -209,7 +209,7 @@ def _counted(paragraphs: int, quotes: int) -> str:
 # file's part with its name where the records do not carry it).
 
 
-def _counted_people(quotes: int, articles: int) -> str:
+def counted_people(quotes: int, articles: int) -> str:
     return (f"{quotes:,} quotation{'' if quotes == 1 else 's'} in {articles:,} "
             f"article{'' if articles == 1 else 's'}")
 
@@ -262,7 +262,7 @@ class TextWriter(Writer):
 
     def people(self, path, rows) -> None:
         for r in rows:
-            self.out.write(f"{visible(r['speaker'])} — {_counted_people(r['quotes'], r['articles'])}\n")
+            self.out.write(f"{visible(r['speaker'])} — {counted_people(r['quotes'], r['articles'])}\n")
 
     def outline(self, path, rec) -> None:
         out = self.out
@@ -293,29 +293,24 @@ class TextWriter(Writer):
 
 
 class MarkdownWriter(Writer):
-    def quotes(self, path, rows) -> None:
-        out = self.out
+    def _table(self, head: str, rows, cells) -> None:
+        """A Markdown table: its head (the column names) before the first file's rows."""
         if self.first:
-            out.write("| file | speaker | kind | cue | quote |\n|---|---|---|---|---|\n")
+            self.out.write(f"| {' | '.join(head.split())} |\n{'|---' * len(head.split())}|\n")
         for r in rows:
-            out.write(f"| {_md(file_name(r['file']))} | {_md(r['speaker'] or '')} | {r['kind']} | "
-                      f"{_md(r['cue'] or '')} | {_md(r['text'])} |\n")
+            self.out.write(f"| {' | '.join(map(str, cells(r)))} |\n")
+
+    def quotes(self, path, rows) -> None:
+        self._table("file speaker kind cue quote", rows, lambda r: (
+            _md(file_name(r["file"])), _md(r["speaker"] or ""), r["kind"], _md(r["cue"] or ""), _md(r["text"])))
 
     def speakers(self, path, rows) -> None:
-        out = self.out
-        if self.first:
-            out.write("| file | speaker | quotes | mentions |\n|---|---|---|---|\n")
-        for r in rows:
-            out.write(f"| {_md(file_name(r['file']))} | {_md(r['speaker'])} | {r['quotes']} | "
-                      f"{_md('; '.join(r['mentions']))} |\n")
+        self._table("file speaker quotes mentions", rows, lambda r: (
+            _md(file_name(r["file"])), _md(r["speaker"]), r["quotes"], _md("; ".join(r["mentions"]))))
 
     def people(self, path, rows) -> None:
-        out = self.out
-        if self.first:
-            out.write("| speaker | kind | quotes | articles | names |\n|---|---|---|---|---|\n")
-        for r in rows:
-            out.write(f"| {_md(r['speaker'])} | {r['kind']} | {r['quotes']} | {r['articles']} | "
-                      f"{_md('; '.join(r['names']))} |\n")
+        self._table("speaker kind quotes articles names", rows, lambda r: (
+            _md(r["speaker"]), r["kind"], r["quotes"], r["articles"], _md("; ".join(r["names"]))))
 
     def outline(self, path, rec) -> None:
         out = self.out

@@ -172,3 +172,24 @@ def speaker_index(app, surname: str) -> int:
     return next(s.index for s in app.doc.speakers if s.name.endswith(surname))
 
 
+CROWD = ["Alexandra Konstantinopoulou", "Bartholomew Fitzwilliam", "Bill Owen", "Jane Owen", "Maximilian Oppenheimer",
+         "Cornelia Vanderbilt", "Ignatius Wolfenden", "Theodora Papadakis", "Rosalind Underwood", "Leopold Castellanos",
+         "Ann Lee", "Bo Li"]
+
+
+def crowd_text() -> str:
+    """Twelve speakers, each quoted once fewer than the one before."""
+    parts = ["Council Meeting", ""]
+    for rank, name in enumerate(CROWD):
+        for k in range(len(CROWD) - rank + 1):
+            parts += [f'"Point {k} from speaker {rank} stands," said {name}.', ""]
+    return "\n".join(parts)
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    """Each of ``files`` (a path under ``root``: its text) written, folders made as needed."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import FOUR, ROOT, article, four_app, lines, long_text, screen_text, speaker_index, wait_until
+from conftest import CROWD, FOUR, ROOT, article, crowd_text, four_app, lines, long_text, screen_text, speaker_index, wait_until
 
 from reader.app import ReaderApp
 from reader.app.help_screen import HelpScreen
@@ -781,18 +781,6 @@ class TestWideCharacters:
 
 # --------------------------------------------------------------------------- chips that fit
 
-CROWD = ["Alexandra Konstantinopoulou", "Bartholomew Fitzwilliam", "Bill Owen", "Jane Owen", "Maximilian Oppenheimer",
-         "Cornelia Vanderbilt", "Ignatius Wolfenden", "Theodora Papadakis", "Rosalind Underwood", "Leopold Castellanos",
-         "Ann Lee", "Bo Li"]
-
-
-def crowd_text() -> str:
-    """Twelve speakers, each quoted once fewer than the one before."""
-    parts = ["Council Meeting", ""]
-    for rank, name in enumerate(CROWD):
-        for k in range(len(CROWD) - rank + 1):
-            parts += [f'"Point {k} from speaker {rank} stands," said {name}.', ""]
-    return "\n".join(parts)
 
 
 class TestChipsThatFit:

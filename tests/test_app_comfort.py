@@ -8,22 +8,11 @@ import re
 import shutil
 
 import pytest
-from conftest import ROOT, article, four_app, lines, long_text, screen_text, speaker_index, wait_until
+from conftest import CROWD, ROOT, article, crowd_text, four_app, lines, long_text, screen_text, speaker_index, wait_until
 
 from reader.app import ReaderApp
 from reader.document import analyse, load_document
 
-CROWD = ["Alexandra Konstantinopoulou", "Bartholomew Fitzwilliam", "Bill Owen", "Jane Owen", "Maximilian Oppenheimer",
-         "Cornelia Vanderbilt", "Ignatius Wolfenden", "Theodora Papadakis", "Rosalind Underwood", "Leopold Castellanos",
-         "Ann Lee", "Bo Li"]
-
-
-def crowd_text() -> str:
-    parts = ["Council Meeting", ""]
-    for rank, name in enumerate(CROWD):
-        for k in range(len(CROWD) - rank + 1):
-            parts += [f'"Point {k} from speaker {rank} stands," said {name}.', ""]
-    return "\n".join(parts)
 
 
 def long_app(**kwargs) -> ReaderApp:

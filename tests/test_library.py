@@ -10,6 +10,7 @@ import sys
 import time
 
 import pytest
+from conftest import write_tree
 
 from reader import library as library_module
 from reader.corpus import article_files
@@ -28,11 +29,7 @@ ARTICLES = {
 
 @pytest.fixture
 def folder(tmp_path):
-    root = tmp_path / "articles"
-    for name, text in ARTICLES.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    root = write_tree(tmp_path / "articles", ARTICLES)
     (root / "news" / "notes.csv").write_text("a,b\n")  # not an article
     (root / ".hidden").mkdir()
     (root / ".hidden" / "x.txt").write_text('"Hidden," said Nobody.\n')

@@ -10,7 +10,7 @@ import sys
 import time
 
 import pytest
-from conftest import proc, run
+from conftest import proc, run, write_tree
 
 from reader.corpus import corpus_files
 
@@ -26,11 +26,7 @@ ARTICLES = {
 
 @pytest.fixture
 def folder(tmp_path):
-    root = tmp_path / "articles"
-    for name, text in ARTICLES.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    root = write_tree(tmp_path / "articles", ARTICLES)
     return root
 
 

@@ -22,15 +22,15 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from reader.app.layout import visible
+from reader.app.list_screen import ListScreen, list_bindings
 from reader.library import Library, PersonEntry, QuoteEntry
+from reader.output import counted_people
 from reader.search import words
 
 MAX_RESULTS = 100  # the best shown; the others counted
@@ -82,7 +82,7 @@ def _found(entry: QuoteEntry) -> Found:
     return Found(r["file"], int(r.get("start", 0)), entry.person or r.get("speaker"), r.get("text", ""))
 
 
-class LibraryQuotesScreen(ModalScreen["tuple[str, int] | None"]):
+class LibraryQuotesScreen(ListScreen["tuple[str, int] | None"]):
     """Every article's quotations searched, or one person's (``person``) narrowed by words.
     Dismisses with (path, offset) of the chosen quotation, or None."""
 
@@ -93,23 +93,10 @@ class LibraryQuotesScreen(ModalScreen["tuple[str, int] | None"]):
         max-width: 130;
         height: 90%;
         margin-top: 1;
-        background: $surface;
-        border: tall $primary;
-        border-title-color: $text;
-        padding: 0 1;
     }
-    LibraryQuotesScreen Input { margin: 0 0 1 0; }
-    LibraryQuotesScreen OptionList { height: 1fr; border: none; padding: 0; background: $surface; }
-    LibraryQuotesScreen #library-search-count { color: $text-muted; height: 1; }
     """
 
-    BINDINGS = [
-        Binding("escape", "close", "Close", id="library_search.close"),
-        Binding("down", "cursor(1)", "Next result", show=False, id="library_search.down"),
-        Binding("up", "cursor(-1)", "Previous result", show=False, id="library_search.up"),
-        Binding("pagedown", "cursor(10)", "", show=False, id="library_search.pagedown"),
-        Binding("pageup", "cursor(-10)", "", show=False, id="library_search.pageup"),
-    ]
+    BINDINGS = list_bindings("library_search", "result")
 
     def __init__(self, finder: QuoteFinder, titles: Callable[[str], str], person: PersonEntry | None = None) -> None:
         super().__init__()
@@ -130,7 +117,7 @@ class LibraryQuotesScreen(ModalScreen["tuple[str, int] | None"]):
                 box.border_title = f"Quotations of {visible(self.person.name)}"
                 hint = "Type words to narrow their quotations"
             yield Input(placeholder=hint, id="library-search-input")
-            yield Static("", id="library-search-count")
+            yield Static("", id="library-search-count", classes="count")
             yield OptionList(id="library-search-results")
 
     def on_mount(self) -> None:
@@ -200,13 +187,6 @@ class LibraryQuotesScreen(ModalScreen["tuple[str, int] | None"]):
         t.append(self.titles(found.path), style="dim italic")
         return t
 
-    def action_cursor(self, step: int) -> None:
-        options = self.query_one(OptionList)
-        if not options.option_count:
-            return
-        current = options.highlighted if options.highlighted is not None else -1
-        options.highlighted = max(0, min(options.option_count - 1, current + step))
-
     def _choose(self, index: int | None) -> None:
         if index is None or not 0 <= index < len(self.results):
             return
@@ -221,17 +201,14 @@ class LibraryQuotesScreen(ModalScreen["tuple[str, int] | None"]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self._choose(event.option_index)
 
-    def action_close(self) -> None:
-        self.dismiss(None)
 
 
 def person_line(person: PersonEntry) -> str:
-    """``Sergey Lavrov — 214 quotations in 37 articles``"""
-    quotes = f"{person.quotes:,} quotation{'s' if person.quotes != 1 else ''}"
-    return f"{visible(person.name)} — {quotes} in {person.articles:,} article{'s' if person.articles != 1 else ''}"
+    """``Sergey Lavrov — 214 quotations in 37 articles``, as ``reader speakers --library`` says it."""
+    return f"{visible(person.name)} — {counted_people(person.quotes, person.articles)}"
 
 
-class PeopleScreen(ModalScreen["tuple[str, int] | None"]):
+class PeopleScreen(ListScreen["tuple[str, int] | None"]):
     """Everyone quoted in the library, most quoted first: type to narrow, Enter lists that
     person's quotations (and dismisses with the one chosen there)."""
 
@@ -241,23 +218,10 @@ class PeopleScreen(ModalScreen["tuple[str, int] | None"]):
         width: 80;
         max-width: 95%;
         height: 85%;
-        background: $surface;
-        border: tall $primary;
-        border-title-color: $text;
-        padding: 0 1;
     }
-    PeopleScreen Input { margin: 0 0 1 0; }
-    PeopleScreen OptionList { height: 1fr; border: none; padding: 0; background: $surface; }
-    PeopleScreen #people-count { color: $text-muted; height: 1; }
     """
 
-    BINDINGS = [
-        Binding("escape", "close", "Close", id="people.close"),
-        Binding("down", "cursor(1)", "Next", show=False, id="people.down"),
-        Binding("up", "cursor(-1)", "Previous", show=False, id="people.up"),
-        Binding("pagedown", "cursor(10)", "", show=False, id="people.pagedown"),
-        Binding("pageup", "cursor(-10)", "", show=False, id="people.pageup"),
-    ]
+    BINDINGS = list_bindings("people")
 
     def __init__(self, people: list[PersonEntry], finder: QuoteFinder, titles: Callable[[str], str],
                  indexing: bool = False) -> None:
@@ -273,7 +237,7 @@ class PeopleScreen(ModalScreen["tuple[str, int] | None"]):
         with Vertical() as box:
             box.border_title = "People in the library"
             yield Input(placeholder="Type part of a name to narrow the list", id="people-filter")
-            yield Static("", id="people-count")
+            yield Static("", id="people-count", classes="count")
             yield OptionList(id="people-options")
 
     def on_mount(self) -> None:
@@ -313,13 +277,6 @@ class PeopleScreen(ModalScreen["tuple[str, int] | None"]):
     def _changed(self, event: Input.Changed) -> None:
         self.show(event.value)
 
-    def action_cursor(self, step: int) -> None:
-        options = self.query_one(OptionList)
-        if not options.option_count:
-            return
-        current = options.highlighted if options.highlighted is not None else -1
-        options.highlighted = max(0, min(options.option_count - 1, current + step))
-
     def _open(self, index: int | None) -> None:
         if index is None or not 0 <= index < len(self.shown):
             return
@@ -339,8 +296,6 @@ class PeopleScreen(ModalScreen["tuple[str, int] | None"]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self._open(event.option_index)
 
-    def action_close(self) -> None:
-        self.dismiss(None)
 
 
 __all__ = ["LibraryQuotesScreen", "PeopleScreen", "QuoteFinder", "person_line"]

@@ -5,13 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.app.layout import visible
+from reader.app.list_screen import ListScreen, list_bindings
 from reader.model import MENTION, Document
 from reader.search import Hit, fold, parse_query, search_quotes, words
 
@@ -35,7 +34,7 @@ def break_ties(hits: list[Hit], query: str, doc: Document | None = None) -> list
     return sorted(head, key=lambda h: (-h.score, where(h), h.quote.index)) + hits[len(head):]
 
 
-class QuoteSearchScreen(ModalScreen[int | None]):
+class QuoteSearchScreen(ListScreen[int | None]):
     """Dismisses with the chosen quotation's index, or None on Escape."""
 
     DEFAULT_CSS = """
@@ -45,22 +44,10 @@ class QuoteSearchScreen(ModalScreen[int | None]):
         max-width: 110;
         height: 80%;
         margin-top: 1;
-        background: $surface;
-        border: tall $primary;
-        padding: 0 1;
     }
-    QuoteSearchScreen Input { margin: 0 0 1 0; }
-    QuoteSearchScreen OptionList { height: 1fr; border: none; padding: 0; background: $surface; }
-    QuoteSearchScreen #search-count { color: $text-muted; height: 1; }
     """
 
-    BINDINGS = [
-        Binding("escape", "close", "Close", id="search.close"),
-        Binding("down", "cursor(1)", "Next result", show=False, id="search.down"),
-        Binding("up", "cursor(-1)", "Previous result", show=False, id="search.up"),
-        Binding("pagedown", "cursor(10)", "", show=False, id="search.pagedown"),
-        Binding("pageup", "cursor(-10)", "", show=False, id="search.pageup"),
-    ]
+    BINDINGS = list_bindings("search", "result")
 
     def __init__(self, doc: Document, colours: dict[int, str], query: str = "") -> None:
         super().__init__()
@@ -78,7 +65,7 @@ class QuoteSearchScreen(ModalScreen[int | None]):
         with Vertical():
             yield Input(value=self.initial_query, placeholder="Search quotations: words, a speaker, or speaker:NAME words",
                         id="search-input")
-            yield Static("", id="search-count")
+            yield Static("", id="search-count", classes="count")
             yield OptionList(id="search-results")
 
     def on_mount(self) -> None:
@@ -139,13 +126,6 @@ class QuoteSearchScreen(ModalScreen[int | None]):
         t.append(body[:150] + ("…" if len(body) > 150 else ""))
         return t
 
-    def action_cursor(self, step: int) -> None:
-        options = self.query_one(OptionList)
-        if not options.option_count:
-            return
-        current = options.highlighted if options.highlighted is not None else -1
-        options.highlighted = max(0, min(options.option_count - 1, current + step))
-
     @on(Input.Submitted, "#search-input")
     def _submitted(self) -> None:
         options = self.query_one(OptionList)
@@ -158,5 +138,3 @@ class QuoteSearchScreen(ModalScreen[int | None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(int(event.option.id or 0))
 
-    def action_close(self) -> None:
-        self.dismiss(None)

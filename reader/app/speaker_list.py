@@ -12,12 +12,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.app.colours import speaker_ranks
 from reader.app.layout import visible
+from reader.app.list_screen import ListScreen, list_bindings
 from reader.model import Document
 from reader.search import words
 
@@ -28,30 +28,17 @@ class SpeakerOptions(OptionList):
     BINDINGS = [Binding("space", "select", "Toggle", show=False, id="speakers.toggle")]
 
 
-class SpeakerListScreen(ModalScreen[None]):
+class SpeakerListScreen(ListScreen[None]):
     DEFAULT_CSS = """
     SpeakerListScreen { align: center middle; background: $background 60%; }
     SpeakerListScreen > Vertical {
         width: 70;
         max-width: 95%;
         height: 80%;
-        background: $surface;
-        border: tall $primary;
-        border-title-color: $text;
-        padding: 0 1;
     }
-    SpeakerListScreen Input { margin: 0 0 1 0; }
-    SpeakerListScreen OptionList { height: 1fr; border: none; padding: 0; background: $surface; }
-    SpeakerListScreen #speaker-count { color: $text-muted; height: 1; }
     """
 
-    BINDINGS = [
-        Binding("escape", "close", "Close", id="speakers.close"),
-        Binding("down", "cursor(1)", "Next", show=False, id="speakers.down"),
-        Binding("up", "cursor(-1)", "Previous", show=False, id="speakers.up"),
-        Binding("pagedown", "cursor(10)", "", show=False, id="speakers.pagedown"),
-        Binding("pageup", "cursor(-10)", "", show=False, id="speakers.pageup"),
-    ]
+    BINDINGS = list_bindings("speakers")
 
     def __init__(self, doc: Document, colours: dict[int, str], chosen: frozenset[int]) -> None:
         super().__init__()
@@ -66,7 +53,7 @@ class SpeakerListScreen(ModalScreen[None]):
         with Vertical() as box:
             box.border_title = "Speakers"
             yield Input(placeholder="Type part of a name to narrow the list", id="speaker-filter")
-            yield Static("", id="speaker-count")
+            yield Static("", id="speaker-count", classes="count")
             yield SpeakerOptions(id="speaker-options")
 
     def on_mount(self) -> None:
@@ -112,13 +99,6 @@ class SpeakerListScreen(ModalScreen[None]):
     def _changed(self, event: Input.Changed) -> None:
         self.show(event.value)
 
-    def action_cursor(self, step: int) -> None:
-        options = self.query_one(OptionList)
-        if not options.option_count:
-            return
-        current = options.highlighted if options.highlighted is not None else -1
-        options.highlighted = max(0, min(options.option_count - 1, current + step))
-
     def toggle_highlighted(self) -> None:
         options = self.query_one(OptionList)
         if options.highlighted is None or not options.option_count:
@@ -136,5 +116,3 @@ class SpeakerListScreen(ModalScreen[None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.toggle_highlighted()
 
-    def action_close(self) -> None:
-        self.dismiss(None)
